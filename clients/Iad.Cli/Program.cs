@@ -1,0 +1,11 @@
+using System.CommandLine;
+using Iad.Cli.Commands;
+
+var root = new RootCommand("iad: industrial image anomaly detection services, experiments and reports")
+{
+    CommonOptions.Home,
+    UpCommand.Create(),
+    StatusCommand.Create(),
+    DownCommand.Create(),
+};
+return await root.Parse(args).InvokeAsync();

@@ -1,0 +1,128 @@
+using Grpc.Core;
+using Grpc.Core.Interceptors;
+using Grpc.Health.V1;
+using Grpc.Net.Client;
+using Iad.Contracts.V1;
+
+namespace Iad.Client;
+
+/// <summary>
+/// Entry point of the SDK: one channel per service with the declared retry policy, a default deadline on unary
+/// calls and the bearer token, and the generated typed clients on top.
+/// </summary>
+public sealed class IadClient : IDisposable
+{
+    private readonly GrpcChannel[] _channels;
+
+    public IadClient(IadClientOptions options)
+    {
+        Options = options;
+        var dataset = CreateChannel(options.DatasetAddress, options);
+        var training = CreateChannel(options.TrainingAddress, options);
+        var detection = CreateChannel(options.DetectionAddress, options);
+        var metrics = CreateChannel(options.MetricsAddress, options);
+        _channels = [dataset, training, detection, metrics];
+
+        Dataset = new DatasetService.DatasetServiceClient(Intercept(dataset, options));
+        Training = new TrainingService.TrainingServiceClient(Intercept(training, options));
+        Detection = new DetectionService.DetectionServiceClient(Intercept(detection, options));
+        Metrics = new MetricsService.MetricsServiceClient(Intercept(metrics, options));
+        Services =
+        [
+            new ServiceEndpoint("dataset", options.DatasetAddress, Intercept(dataset, options)),
+            new ServiceEndpoint("training", options.TrainingAddress, Intercept(training, options)),
+            new ServiceEndpoint("detection", options.DetectionAddress, Intercept(detection, options)),
+            new ServiceEndpoint("metrics", options.MetricsAddress, Intercept(metrics, options)),
+        ];
+    }
+
+    public IadClientOptions Options { get; }
+
+    public DatasetService.DatasetServiceClient Dataset { get; }
+
+    public TrainingService.TrainingServiceClient Training { get; }
+
+    public DetectionService.DetectionServiceClient Detection { get; }
+
+    public MetricsService.MetricsServiceClient Metrics { get; }
+
+    /// <summary>The four services, in the order dataset, training, detection, metrics.</summary>
+    public IReadOnlyList<ServiceEndpoint> Services { get; }
+
+    /// <summary>Health and identity of every service; never throws for an unreachable service.</summary>
+    public async Task<IReadOnlyList<ServiceStatus>> GetStatusAsync(CancellationToken cancellationToken = default)
+    {
+        var checks = Services.Select(s => s.GetStatusAsync(cancellationToken));
+        return await Task.WhenAll(checks).ConfigureAwait(false);
+    }
+
+    public void Dispose()
+    {
+        foreach (var channel in _channels) channel.Dispose();
+    }
+
+    private static GrpcChannel CreateChannel(string address, IadClientOptions options)
+    {
+        var channelOptions = new GrpcChannelOptions
+        {
+            ServiceConfig = options.MaxAttempts > 1 ? RetryPolicies.Create(options.MaxAttempts) : null,
+            MaxReceiveMessageSize = options.MaxReceiveMessageBytes,
+            // Streams can be long; deadlines, not an HttpClient timeout, bound them.
+            HttpHandler = new SocketsHttpHandler
+            {
+                EnableMultipleHttp2Connections = true,
+                PooledConnectionIdleTimeout = Timeout.InfiniteTimeSpan,
+                KeepAlivePingDelay = TimeSpan.FromSeconds(60),
+                KeepAlivePingTimeout = TimeSpan.FromSeconds(30),
+            },
+        };
+        if (options.Token is { Length: > 0 } token)
+        {
+            channelOptions.Credentials = ChannelCredentials.Create(
+                address.StartsWith("https", StringComparison.OrdinalIgnoreCase) ? ChannelCredentials.SecureSsl : ChannelCredentials.Insecure,
+                CallCredentials.FromInterceptor((_, metadata) =>
+                {
+                    metadata.Add("authorization", $"Bearer {token}");
+                    return Task.CompletedTask;
+                }));
+            channelOptions.UnsafeUseInsecureChannelCallCredentials = true;
+        }
+        return GrpcChannel.ForAddress(address, channelOptions);
+    }
+
+    private static CallInvoker Intercept(GrpcChannel channel, IadClientOptions options) =>
+        channel.Intercept(new DefaultDeadlineInterceptor(options.DefaultDeadline));
+}
+
+/// <summary>One service's address and call invoker, for calls every service answers (health, info).</summary>
+public sealed class ServiceEndpoint(string name, string address, CallInvoker invoker)
+{
+    public string Name { get; } = name;
+
+    public string Address { get; } = address;
+
+    public Health.HealthClient Health { get; } = new(invoker);
+
+    public ServiceInfoService.ServiceInfoServiceClient Info { get; } = new(invoker);
+
+    /// <summary>Health status and service info; an unreachable service yields a status with the error text.</summary>
+    public async Task<ServiceStatus> GetStatusAsync(CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            var health = await Health.CheckAsync(new HealthCheckRequest(), cancellationToken: cancellationToken).ConfigureAwait(false);
+            var info = await Info.GetServiceInfoAsync(new GetServiceInfoRequest(), cancellationToken: cancellationToken).ConfigureAwait(false);
+            return new ServiceStatus(Name, Address, health.Status.ToString(), info, null);
+        }
+        catch (RpcException exception)
+        {
+            return new ServiceStatus(Name, Address, "UNREACHABLE", null, $"{exception.StatusCode}: {exception.Status.Detail}");
+        }
+    }
+}
+
+/// <summary>What <see cref="ServiceEndpoint.GetStatusAsync"/> found.</summary>
+public sealed record ServiceStatus(string Name, string Address, string Health, GetServiceInfoResponse? Info, string? Error)
+{
+    public bool IsServing => Health == nameof(HealthCheckResponse.Types.ServingStatus.Serving);
+}
