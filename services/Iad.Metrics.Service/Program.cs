@@ -1,10 +1,12 @@
 using Iad.Hosting;
 using Iad.Metrics.Service.Services;
+using Iad.Metrics.Service.Store;
 
 if (HealthProbe.IsRequested(args)) return await HealthProbe.RunAsync(args, defaultHttpPort: 7204);
 
 var builder = IadHost.CreateBuilder(args);
-builder.AddIadServiceDefaults("metrics", defaultGrpcPort: 7104, defaultHttpPort: 7204);
+builder.AddIadServiceDefaults("metrics", defaultGrpcPort: 7104, defaultHttpPort: 7204, "store:sqlite", "store:postgres");
+builder.Services.AddResultsStore(builder.Configuration);
 
 var app = builder.Build();
 app.MapIadDefaults();

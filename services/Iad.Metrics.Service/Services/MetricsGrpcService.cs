@@ -1,8 +1,76 @@
+using Grpc.Core;
 using Iad.Contracts.V1;
+using Iad.Metrics.Service.Store;
 
 namespace Iad.Metrics.Service.Services;
 
-/// <summary>iad.v1.MetricsService. RPCs not overridden here answer UNIMPLEMENTED.</summary>
-public sealed class MetricsGrpcService : MetricsService.MetricsServiceBase
+/// <summary>iad.v1.MetricsService: adapts the results store and the evaluation library to gRPC.</summary>
+public sealed class MetricsGrpcService(ResultsStore store) : MetricsService.MetricsServiceBase
 {
+    public override async Task<CreateRunResponse> CreateRun(CreateRunRequest request, ServerCallContext context)
+    {
+        Require(request.Method, "method");
+        Require(request.Dataset, "dataset");
+        if (request.Kind is not ("" or "single" or "continual" or "bench"))
+            throw new RpcException(new Status(StatusCode.InvalidArgument, $"kind must be single, continual or bench, not '{request.Kind}'"));
+        return new CreateRunResponse { Run = await store.CreateRunAsync(request, context.CancellationToken) };
+    }
+
+    public override async Task<AppendResultResponse> AppendResult(AppendResultRequest request, ServerCallContext context)
+    {
+        Require(request.RunId, "run_id");
+        var row = request.Row ?? throw new RpcException(new Status(StatusCode.InvalidArgument, "row is required"));
+        if (row.TrainedTask < 0 || row.EvalTask < 0 || row.EvalTask > row.TrainedTask)
+            throw new RpcException(new Status(StatusCode.InvalidArgument,
+                $"need 0 <= eval_task <= trained_task, got trained_task={row.TrainedTask}, eval_task={row.EvalTask}"));
+        foreach (var metric in row.Metrics)
+        {
+            if (string.IsNullOrEmpty(metric.Name)) throw new RpcException(new Status(StatusCode.InvalidArgument, "every metric needs a name"));
+            if (metric.HasValue && !double.IsFinite(metric.Value))
+                throw new RpcException(new Status(StatusCode.InvalidArgument, $"metric '{metric.Name}' is not finite; leave the value unset and give unavailable_reason instead"));
+        }
+
+        var count = await store.AppendResultAsync(request.RunId, row, context.CancellationToken);
+        var run = await store.GetRunAsync(request.RunId, includeRows: false, context.CancellationToken);
+        EvaluationGauges.Publish(run!, row);
+        return new AppendResultResponse { RowCount = count };
+    }
+
+    public override async Task<GetRunResponse> GetRun(GetRunRequest request, ServerCallContext context) =>
+        new() { Run = await LoadRunAsync(request.RunId, context.CancellationToken) };
+
+    public override async Task<ListRunsResponse> ListRuns(ListRunsRequest request, ServerCallContext context)
+    {
+        var response = new ListRunsResponse();
+        response.Runs.AddRange(await store.ListRunsAsync(request, context.CancellationToken));
+        return response;
+    }
+
+    public override async Task<CompareRunsResponse> CompareRuns(CompareRunsRequest request, ServerCallContext context)
+    {
+        if (request.RunIds.Count == 0) throw new RpcException(new Status(StatusCode.InvalidArgument, "run_ids is empty"));
+        var response = new CompareRunsResponse();
+        var metrics = request.Metrics.ToHashSet();
+        foreach (var runId in request.RunIds)
+            response.Runs.Add(RunSummaries.Compare(await LoadRunAsync(runId, context.CancellationToken), metrics));
+        return response;
+    }
+
+    public override async Task<GetContinualSummaryResponse> GetContinualSummary(GetContinualSummaryRequest request, ServerCallContext context)
+    {
+        Require(request.Metric, "metric");
+        return RunSummaries.Continual(await LoadRunAsync(request.RunId, context.CancellationToken), request.Metric);
+    }
+
+    private async Task<Run> LoadRunAsync(string runId, CancellationToken cancellationToken)
+    {
+        Require(runId, "run_id");
+        return await store.GetRunAsync(runId, includeRows: true, cancellationToken)
+            ?? throw new RpcException(new Status(StatusCode.NotFound, $"run '{runId}' does not exist"));
+    }
+
+    private static void Require(string value, string field)
+    {
+        if (string.IsNullOrWhiteSpace(value)) throw new RpcException(new Status(StatusCode.InvalidArgument, $"{field} is required"));
+    }
 }
