@@ -1,0 +1,41 @@
+using Iad.Imaging.Images;
+
+namespace Iad.Imaging.Tensors;
+
+/// <summary>
+/// Interleaved 8-bit RGB → planar float32 CHW in [0, 1]: <c>dst[c * H * W + y * W + x] = src[(y * W + x) * 3 + c] * (1 / 255)</c>,
+/// the product taken in float32 (so a value may differ from a true division by one unit in the last place).
+/// No mean/std normalisation: detectors normalise inside their graph.
+/// </summary>
+public static class ChwTensor
+{
+    /// <summary>Writes <paramref name="image"/> into <paramref name="destination"/> (length <c>3 * H * W</c>).</summary>
+    /// <exception cref="ArgumentException">The destination has the wrong length.</exception>
+    public static void Write(RgbImage image, Span<float> destination) =>
+        Write(image.Pixels, image.Width, image.Height, destination);
+
+    /// <summary>Writes interleaved RGB samples of a <paramref name="width"/>×<paramref name="height"/> image into <paramref name="destination"/>.</summary>
+    /// <exception cref="ArgumentException">A buffer has the wrong length.</exception>
+    public static void Write(ReadOnlySpan<byte> interleaved, int width, int height, Span<float> destination)
+    {
+        var plane = width * height;
+        if (interleaved.Length != plane * 3)
+        {
+            throw new ArgumentException($"Source holds {interleaved.Length} bytes; {width}x{height} RGB needs {plane * 3}.", nameof(interleaved));
+        }
+        if (destination.Length != plane * 3)
+        {
+            throw new ArgumentException($"Destination holds {destination.Length} floats; {width}x{height} RGB needs {plane * 3}.", nameof(destination));
+        }
+        const float scale = 1f / 255f;
+        var r = destination[..plane];
+        var g = destination.Slice(plane, plane);
+        var b = destination.Slice(2 * plane, plane);
+        for (int i = 0, j = 0; i < plane; i++, j += 3)
+        {
+            r[i] = interleaved[j] * scale;
+            g[i] = interleaved[j + 1] * scale;
+            b[i] = interleaved[j + 2] * scale;
+        }
+    }
+}
