@@ -1,4 +1,7 @@
+using Grpc.Core;
+using Iad.Evaluation.Reports;
 using Iad.Hosting;
+using Iad.Hosting.Interceptors;
 using Iad.Metrics.Service.Services;
 using Iad.Metrics.Service.Store;
 
@@ -9,6 +12,7 @@ builder.AddIadServiceDefaults("metrics", defaultGrpcPort: 7104, defaultHttpPort:
 builder.Services.AddResultsStore(builder.Configuration);
 
 var app = builder.Build();
+app.Services.GetRequiredService<ExceptionStatusMap>().Map<EvaluationBudgetExceededException>(StatusCode.ResourceExhausted);
 app.MapIadDefaults();
 app.MapGrpcService<MetricsGrpcService>();
 await app.RunAsync();
