@@ -7,5 +7,6 @@ var root = new RootCommand("iad: industrial image anomaly detection services, ex
     UpCommand.Create(),
     StatusCommand.Create(),
     DownCommand.Create(),
+    MetricsCommand.Create(),
 };
 return await root.Parse(args).InvokeAsync();

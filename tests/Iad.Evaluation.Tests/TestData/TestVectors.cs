@@ -4,7 +4,7 @@ using OpenCvSharp;
 
 namespace Iad.Evaluation.Tests.TestData;
 
-/// <summary>Locates and loads the shared metric test vectors (inputs plus scikit-learn results in expected.json).</summary>
+/// <summary>Locates and loads the metric test vectors in tests/testvectors (inputs plus scikit-learn results in expected.json).</summary>
 internal static class TestVectors
 {
     private static readonly Lazy<string> RootPath = new(FindRoot);
@@ -35,9 +35,9 @@ internal static class TestVectors
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {
-            var candidate = Path.Combine(dir.FullName, "shared", "testvectors");
+            var candidate = Path.Combine(dir.FullName, "tests", "testvectors");
             if (Directory.Exists(candidate)) return candidate;
         }
-        throw new DirectoryNotFoundException($"no directory containing shared/testvectors above {AppContext.BaseDirectory}.");
+        throw new DirectoryNotFoundException($"no directory containing tests/testvectors above {AppContext.BaseDirectory}.");
     }
 }
