@@ -1,0 +1,34 @@
+using Grpc.Net.Client;
+using Iad.Contracts.V1;
+using Iad.Dataset.Service.Services;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace Iad.Dataset.Service.Tests;
+
+/// <summary>The dataset service in memory with a fresh data directory and one extra allowed root.</summary>
+public sealed class DatasetHost : WebApplicationFactory<DatasetGrpcService>
+{
+    public string DataDir { get; } = Directory.CreateTempSubdirectory("iad-dataset-test-").FullName;
+
+    public string AllowedRoot { get; } = Directory.CreateTempSubdirectory("iad-dataset-allowed-").FullName;
+
+    public DatasetService.DatasetServiceClient CreateGrpcClient() =>
+        new(GrpcChannel.ForAddress(Server.BaseAddress, new GrpcChannelOptions { HttpHandler = Server.CreateHandler(), MaxReceiveMessageSize = 64 << 20 }));
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseSetting("Iad:DataDir", DataDir);
+        builder.UseSetting("Iad:Dataset:AllowedRoots:0", AllowedRoot);
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (!disposing) return;
+        foreach (var directory in new[] { DataDir, AllowedRoot })
+        {
+            if (Directory.Exists(directory)) Directory.Delete(directory, recursive: true);
+        }
+    }
+}
