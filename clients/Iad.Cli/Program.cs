@@ -7,6 +7,8 @@ var root = new RootCommand("iad: industrial image anomaly detection services, ex
     UpCommand.Create(),
     StatusCommand.Create(),
     DownCommand.Create(),
+    SynthCommand.Create(),
+    DatasetsCommand.Create(),
     MetricsCommand.Create(),
 };
 return await root.Parse(args).InvokeAsync();

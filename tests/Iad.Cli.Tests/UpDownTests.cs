@@ -20,6 +20,14 @@ public sealed class UpDownTests : IDisposable
         Assert.True(statusCode == 0, statusOutput);
         Assert.Equal(4, CountOccurrences(statusOutput, "SERVING"));
 
+        var dataset = Path.Combine(_home, "synthetic-data");
+        var (synthCode, synthOutput) = await CliProcess.RunAsync(_home, "synth", "--out", dataset, "--categories", "2", "--seed", "1", "--image-size", "64");
+        Assert.True(synthCode == 0, synthOutput);
+        var (describeCode, describeOutput) = await CliProcess.RunAsync(_home, "datasets", "describe", dataset);
+        Assert.True(describeCode == 0, describeOutput);
+        Assert.Contains("2 categories", describeOutput);
+        Assert.Contains("grain", describeOutput);
+
         var (downCode, downOutput) = await CliProcess.RunAsync(_home, "down");
         Assert.True(downCode == 0, downOutput);
         Assert.All(state.Services, s => Assert.False(IsAlive(s.ProcessId), $"{s.Name} (pid {s.ProcessId}) still running"));

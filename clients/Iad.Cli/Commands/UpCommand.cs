@@ -12,7 +12,12 @@ internal static class UpCommand
     {
         var foreground = new Option<bool>("--foreground") { Description = "Stay attached; stop the services on Ctrl-C or SIGTERM" };
         var timeout = new Option<int>("--timeout") { Description = "Seconds to wait for health", DefaultValueFactory = _ => 120 };
-        var command = new Command("up", "Start the dataset, training, detection and metrics services on loopback") { foreground, timeout };
+        var allowRoots = new Option<string[]>("--allow-root")
+        {
+            Description = "Folder the dataset service may read datasets from (repeatable; default: your home folder and the temp folder)",
+            DefaultValueFactory = _ => [Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), Path.GetTempPath()],
+        };
+        var command = new Command("up", "Start the dataset, training, detection and metrics services on loopback") { foreground, timeout, allowRoots };
         command.SetAction(async (parse, cancellationToken) =>
         {
             var home = parse.GetValue(CommonOptions.Home)!;
@@ -24,7 +29,7 @@ internal static class UpCommand
                 return 0;
             }
 
-            var state = launcher.Start();
+            var state = launcher.Start(parse.GetValue(allowRoots)!);
             try
             {
                 await launcher.WaitHealthyAsync(state, TimeSpan.FromSeconds(parse.GetValue(timeout)), cancellationToken);

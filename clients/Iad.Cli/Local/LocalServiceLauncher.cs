@@ -11,8 +11,11 @@ public sealed class LocalServiceLauncher(string home, TextWriter log)
 {
     public string StatePath => Path.Combine(home, "services.json");
 
-    /// <summary>Starts every service and returns the state once written; does not wait for health.</summary>
-    public LocalServicesState Start()
+    /// <summary>
+    /// Starts every service and returns the state once written; does not wait for health.
+    /// <paramref name="allowedDatasetRoots"/> are the folders the dataset service may register datasets from.
+    /// </summary>
+    public LocalServicesState Start(IReadOnlyList<string> allowedDatasetRoots)
     {
         var ports = FreePorts.Take(ServiceBinaries.ServiceNames.Length * 2);
         var logDirectory = Path.Combine(home, "logs");
@@ -25,7 +28,10 @@ public sealed class LocalServiceLauncher(string home, TextWriter log)
                 var name = ServiceBinaries.ServiceNames[i];
                 var service = new LocalService(name, 0, ports[2 * i], ports[2 * i + 1],
                     Path.Combine(home, "data", name), Path.Combine(logDirectory, $"{name}.log"));
-                services.Add(service with { ProcessId = Launch(service) });
+                var extra = name == "dataset"
+                    ? allowedDatasetRoots.SelectMany((root, index) => new[] { $"--Iad:Dataset:AllowedRoots:{index}", Path.GetFullPath(root) })
+                    : [];
+                services.Add(service with { ProcessId = Launch(service, extra) });
             }
         }
         catch
@@ -68,7 +74,7 @@ public sealed class LocalServiceLauncher(string home, TextWriter log)
         if (File.Exists(StatePath)) File.Delete(StatePath);
     }
 
-    private int Launch(LocalService service)
+    private int Launch(LocalService service, IEnumerable<string> extraArguments)
     {
         var binary = ServiceBinaries.Locate(service.Name);
         Directory.CreateDirectory(service.DataDir);
@@ -84,7 +90,7 @@ public sealed class LocalServiceLauncher(string home, TextWriter log)
                      "-c", "exec setsid \"$0\" \"$@\" >>\"$IAD_LOG_FILE\" 2>&1", "dotnet", binary,
                      "--grpc-port", service.GrpcPort.ToString(), "--http-port", service.HttpPort.ToString(),
                      "--data-dir", service.DataDir,
-                 })
+                 }.Concat(extraArguments))
         {
             start.ArgumentList.Add(argument);
         }
