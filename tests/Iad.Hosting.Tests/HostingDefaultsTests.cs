@@ -3,7 +3,7 @@ using Grpc.Health.V1;
 using Grpc.Reflection.V1Alpha;
 using Iad.Contracts.V1;
 using Iad.Dataset.Service.Services;
-using Iad.Detection.Service.Services;
+using Iad.Detection.Service.Protocol;
 using Iad.Metrics.Service.Services;
 using Iad.Training.Service.Services;
 
