@@ -6,12 +6,17 @@ using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace Iad.Dataset.Service.Tests;
 
-/// <summary>The dataset service in memory with a fresh data directory and one extra allowed root.</summary>
-public sealed class DatasetHost : WebApplicationFactory<DatasetGrpcService>
+/// <summary>
+/// The dataset service in memory with one extra allowed root and a data directory: a fresh one it deletes on dispose,
+/// or a given one it leaves alone (to start a second instance on the same state).
+/// </summary>
+public sealed class DatasetHost(string? dataDir = null, string? allowedRoot = null) : WebApplicationFactory<DatasetGrpcService>
 {
-    public string DataDir { get; } = Directory.CreateTempSubdirectory("iad-dataset-test-").FullName;
+    private readonly bool _ownsDirectories = dataDir is null;
 
-    public string AllowedRoot { get; } = Directory.CreateTempSubdirectory("iad-dataset-allowed-").FullName;
+    public string DataDir { get; } = dataDir ?? Directory.CreateTempSubdirectory("iad-dataset-test-").FullName;
+
+    public string AllowedRoot { get; } = allowedRoot ?? Directory.CreateTempSubdirectory("iad-dataset-allowed-").FullName;
 
     public DatasetService.DatasetServiceClient CreateGrpcClient() =>
         new(GrpcChannel.ForAddress(Server.BaseAddress, new GrpcChannelOptions { HttpHandler = Server.CreateHandler(), MaxReceiveMessageSize = 64 << 20 }));
@@ -25,7 +30,7 @@ public sealed class DatasetHost : WebApplicationFactory<DatasetGrpcService>
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
-        if (!disposing) return;
+        if (!disposing || !_ownsDirectories) return;
         foreach (var directory in new[] { DataDir, AllowedRoot })
         {
             if (Directory.Exists(directory)) Directory.Delete(directory, recursive: true);

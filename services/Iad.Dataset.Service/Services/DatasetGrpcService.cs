@@ -2,13 +2,17 @@ using Grpc.Core;
 using Iad.Contracts.V1;
 using Iad.Dataset.Service.Catalog;
 using Iad.Dataset.Service.Items;
+using Iad.Dataset.Service.Manifests;
+using Iad.Dataset.Service.Settings;
+using Iad.Dataset.Service.Streaming;
 using Iad.Datasets.Model;
+using Iad.Datasets.Settings;
 using Iad.Synthetic;
 
 namespace Iad.Dataset.Service.Services;
 
-/// <summary>iad.v1.DatasetService: adapts the dataset catalog, readers and imaging to gRPC.</summary>
-public sealed class DatasetGrpcService(DatasetCatalog catalog) : DatasetService.DatasetServiceBase
+/// <summary>iad.v1.DatasetService: adapts the dataset catalog, readers, settings builder, manifest store and streamer to gRPC.</summary>
+public sealed class DatasetGrpcService(DatasetCatalog catalog, ManifestStore manifests, SplitStreamer streamer) : DatasetService.DatasetServiceBase
 {
     public override Task<RegisterDatasetResponse> RegisterDataset(RegisterDatasetRequest request, ServerCallContext context)
     {
@@ -67,6 +71,25 @@ public sealed class DatasetGrpcService(DatasetCatalog catalog) : DatasetService.
         }
         return Task.FromResult(response);
     }
+
+    public override Task<BuildSettingResponse> BuildSetting(BuildSettingRequest request, ServerCallContext context)
+    {
+        if (request.Spec is null || string.IsNullOrEmpty(request.Spec.Dataset))
+            throw new RpcException(new Status(StatusCode.InvalidArgument, "spec.dataset is required"));
+        var spec = SpecMapping.ToLibrary(request.Spec);
+        var manifest = SettingsBuilder.Build(catalog.Scan(spec.Dataset), spec);
+        manifests.Save(manifest);
+        var response = new BuildSettingResponse { Sha256 = manifest.Sha256 };
+        response.Counts.Add(ManifestContract.Counts(manifest));
+        foreach (var (key, value) in manifest.Achieved) response.Achieved[key] = value;
+        return Task.FromResult(response);
+    }
+
+    public override Task<GetManifestResponse> GetManifest(GetManifestRequest request, ServerCallContext context) =>
+        Task.FromResult(new GetManifestResponse { Manifest = ManifestContract.ToContract(manifests.Load(request.Sha256)) });
+
+    public override Task StreamSplit(StreamSplitRequest request, IServerStreamWriter<StreamSplitResponse> responseStream, ServerCallContext context) =>
+        streamer.StreamAsync(request, responseStream, context.CancellationToken);
 
     public override Task<GetItemResponse> GetItem(GetItemRequest request, ServerCallContext context)
     {
