@@ -1,4 +1,5 @@
 using Grpc.Core;
+using Iad.Bench.Support;
 using Iad.Contracts.V1;
 using Iad.Datasets.Layouts;
 using Iad.Datasets.Sandbox;
@@ -63,7 +64,7 @@ public sealed class DatasetStreamingBenchmark : IBenchmark
     }
 
     /// <summary>Streams the whole train split and checks every payload's size.</summary>
-    private static void Stream(LoopbackDatasetServer server, string sha, ItemFormat format)
+    private static void Stream(LoopbackServer<Contracts.V1.DatasetService.DatasetServiceClient> server, string sha, ItemFormat format)
     {
         var expected = 3 * Side * Side * (format == ItemFormat.Float32 ? sizeof(float) : 1);
         var received = 0;

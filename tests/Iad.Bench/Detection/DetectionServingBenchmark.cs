@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Google.Protobuf;
+using Iad.Bench.Support;
 using Iad.Contracts.V1;
 using Iad.Onnx.Detector;
 using Iad.Onnx.Runtime;
@@ -72,7 +73,7 @@ public sealed class DetectionServingBenchmark : IBenchmark
         }
     }
 
-    private static Task<LoadModelResponse> Load(LoopbackDetectionServer server, int maxBatch, int delayUs) =>
+    private static Task<LoadModelResponse> Load(LoopbackServer<DetectionService.DetectionServiceClient> server, int maxBatch, int delayUs) =>
         server.Client.LoadModelAsync(new LoadModelRequest
         {
             ModelId = "file:serving.onnx",
