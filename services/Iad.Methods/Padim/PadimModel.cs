@@ -68,6 +68,12 @@ public sealed class PadimModel : IFittedModel
     /// <summary>(Σ + εI)⁻¹, [P, d, d].</summary>
     public ReadOnlySpan<float> InverseCovariance => _inverse;
 
+    internal float[] MeanArray => _mean;
+
+    internal float[] CovarianceArray => _covariance;
+
+    internal float[] InverseArray => _inverse;
+
     public long StateRows => Shape.Patches;
 
     public long StateFloats => _mean.LongLength + _inverse.LongLength;
