@@ -21,6 +21,8 @@ public sealed class LocalServiceLauncher(string home, TextWriter log)
         var logDirectory = Path.Combine(home, "logs");
         Directory.CreateDirectory(logDirectory);
         var services = new List<LocalService>();
+        // The services find each other on loopback: training reads data from dataset, detection pulls models from training.
+        string GrpcAddress(string service) => $"http://127.0.0.1:{ports[2 * Array.IndexOf(ServiceBinaries.ServiceNames, service)]}";
         try
         {
             for (var i = 0; i < ServiceBinaries.ServiceNames.Length; i++)
@@ -28,9 +30,13 @@ public sealed class LocalServiceLauncher(string home, TextWriter log)
                 var name = ServiceBinaries.ServiceNames[i];
                 var service = new LocalService(name, 0, ports[2 * i], ports[2 * i + 1],
                     Path.Combine(home, "data", name), Path.Combine(logDirectory, $"{name}.log"));
-                var extra = name == "dataset"
-                    ? allowedDatasetRoots.SelectMany((root, index) => new[] { $"--Iad:Dataset:AllowedRoots:{index}", Path.GetFullPath(root) })
-                    : [];
+                IEnumerable<string> extra = name switch
+                {
+                    "dataset" => allowedDatasetRoots.SelectMany((root, index) => new[] { $"--Iad:Dataset:AllowedRoots:{index}", Path.GetFullPath(root) }),
+                    "training" => ["--Iad:Training:DatasetAddress", GrpcAddress("dataset")],
+                    "detection" => ["--Iad:Detection:TrainingAddress", GrpcAddress("training")],
+                    _ => [],
+                };
                 services.Add(service with { ProcessId = Launch(service, extra) });
             }
         }
