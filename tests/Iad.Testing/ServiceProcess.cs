@@ -2,13 +2,13 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using Grpc.Net.Client;
 
-namespace Iad.Deploy.Tests.Support;
+namespace Iad.Testing;
 
 /// <summary>
 /// One IAD service host running as a real process on loopback, configured only through the <c>Iad__*</c> environment
 /// variables the containers use. Its output is kept for failure messages.
 /// </summary>
-internal sealed class ServiceProcess : IAsyncDisposable
+public sealed class ServiceProcess : IAsyncDisposable
 {
     private static readonly HttpClient Http = new() { Timeout = TimeSpan.FromSeconds(5) };
     private readonly Process _process;

@@ -1,9 +1,9 @@
 using System.Reflection;
 
-namespace Iad.Deploy.Tests.Support;
+namespace Iad.Testing;
 
 /// <summary>Paths inside the repository this test assembly was built from.</summary>
-internal static class Repository
+public static class Repository
 {
     private static readonly Lazy<string> LazyRoot = new(FindRoot);
 
@@ -22,7 +22,7 @@ internal static class Repository
             .Single(a => a.Key == "ServiceBuildConfiguration").Value!;
         var project = $"Iad.{char.ToUpperInvariant(name[0])}{name[1..]}.Service";
         var path = Path.Combine(Root, "services", project, "bin", configuration, "net10.0", $"iad-{name}.dll");
-        if (!File.Exists(path)) throw new FileNotFoundException($"Service binary {path} is missing; build tests/Iad.Deploy.Tests, which builds the services.", path);
+        if (!File.Exists(path)) throw new FileNotFoundException($"Service binary {path} is missing; build the test project (tests/Iad.Testing builds the services).", path);
         return path;
     }
 

@@ -1,10 +1,10 @@
 using System.Net;
 using System.Net.Sockets;
 
-namespace Iad.Deploy.Tests.Support;
+namespace Iad.Testing;
 
 /// <summary>Distinct free loopback ports, found by binding port 0 and releasing it.</summary>
-internal static class FreePorts
+public static class FreePorts
 {
     public static int[] Take(int count)
     {

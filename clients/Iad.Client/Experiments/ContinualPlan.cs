@@ -1,0 +1,77 @@
+using Iad.Contracts.V1;
+
+namespace Iad.Client.Experiments;
+
+/// <summary>
+/// A continual-learning experiment: tasks are categories of one dataset learned in order; each task's model updates the
+/// previous one (<c>base_model</c>). Stored as the run's <c>config_json</c>, so a run can be resumed from its id alone.
+/// </summary>
+public sealed record ContinualPlan
+{
+    /// <summary>Registered dataset name.</summary>
+    public required string Dataset { get; init; }
+
+    /// <summary>Categories in learning order; empty means the dataset's canonical order.</summary>
+    public IReadOnlyList<string> Tasks { get; init; } = [];
+
+    /// <summary>Method name: <c>patchcore</c> or <c>padim</c>.</summary>
+    public string Method { get; init; } = "patchcore";
+
+    /// <summary>Seed of the setting and of every fit.</summary>
+    public int Seed { get; init; }
+
+    /// <summary>Input side in pixels (multiple of 16).</summary>
+    public int ImageSize { get; init; } = 256;
+
+    /// <summary>PatchCore coreset ratio; the service default (0.1) when null.</summary>
+    public double? CoresetRatio { get; init; }
+
+    /// <summary>PatchCore bank rows kept over all tasks; 0 = unbounded.</summary>
+    public long MemoryBudget { get; init; }
+
+    /// <summary>PaDiM kept channels; the service default (100) when null.</summary>
+    public int? FeatureDim { get; init; }
+
+    /// <summary>PaDiM pools the Gaussians of all tasks instead of refitting on the new one.</summary>
+    public bool RunningAverage { get; init; }
+
+    /// <summary>Registry name of the task models (versions 1..T); default <c>{method}-{dataset}-{run}</c>.</summary>
+    public string? ModelName { get; init; }
+
+    /// <summary>Detections in flight per evaluation.</summary>
+    public int Window { get; init; } = 16;
+
+    /// <summary>The training request of task <paramref name="task"/>.</summary>
+    public StartTrainingRequest TrainingRequest(string manifestSha256, int task, string baseModelId, string modelName)
+    {
+        var request = new StartTrainingRequest
+        {
+            Method = MethodEnum(Method),
+            ManifestSha256 = manifestSha256,
+            TaskIndex = task,
+            BaseModelId = baseModelId,
+            Seed = Seed,
+            ModelName = modelName,
+        };
+        if (request.Method == Contracts.V1.Method.Patchcore)
+        {
+            request.Patchcore = new PatchCoreOptions { MemoryBudget = MemoryBudget };
+            if (CoresetRatio is { } ratio) request.Patchcore.CoresetRatio = ratio;
+        }
+        else
+        {
+            request.Padim = new PadimOptions { RunningAverage = RunningAverage };
+            if (FeatureDim is { } dim) request.Padim.FeatureDim = dim;
+        }
+        return request;
+    }
+
+    /// <summary>The protocol's method value of a method name.</summary>
+    /// <exception cref="ArgumentException">An unknown method name.</exception>
+    public static Method MethodEnum(string name) => name.ToLowerInvariant() switch
+    {
+        "patchcore" => Contracts.V1.Method.Patchcore,
+        "padim" => Contracts.V1.Method.Padim,
+        _ => throw new ArgumentException($"Unknown method '{name}'; known methods are [patchcore, padim]."),
+    };
+}
