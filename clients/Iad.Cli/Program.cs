@@ -10,5 +10,12 @@ var root = new RootCommand("iad: industrial image anomaly detection services, ex
     SynthCommand.Create(),
     DatasetsCommand.Create(),
     MetricsCommand.Create(),
+    TrainCommand.Create(),
+    ModelsCommand.Create(),
+    DetectCommand.Create(),
+    EvalCommand.Create(),
+    ContinualCommand.Create(),
+    ReportCommand.Create(),
+    DemoCommand.Create(),
 };
 return await root.Parse(args).InvokeAsync();

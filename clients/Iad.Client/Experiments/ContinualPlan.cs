@@ -38,8 +38,11 @@ public sealed record ContinualPlan
     /// <summary>Registry name of the task models (versions 1..T); default <c>{method}-{dataset}-{run}</c>.</summary>
     public string? ModelName { get; init; }
 
-    /// <summary>Detections in flight per evaluation.</summary>
-    public int Window { get; init; } = 16;
+    /// <summary>
+    /// Detections in flight per evaluation. 1 (default) measures unbatched per-image latency, the figure accuracy-vs-latency
+    /// comparisons use; larger windows let the detection service batch, raising throughput and per-request latency.
+    /// </summary>
+    public int Window { get; init; } = 1;
 
     /// <summary>The training request of task <paramref name="task"/>.</summary>
     public StartTrainingRequest TrainingRequest(string manifestSha256, int task, string baseModelId, string modelName)
