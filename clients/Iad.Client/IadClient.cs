@@ -76,18 +76,23 @@ public sealed class IadClient : IDisposable
                 KeepAlivePingTimeout = TimeSpan.FromSeconds(30),
             },
         };
+        var (target, secure) = ChannelTargets.Configure(address, channelOptions);
+        var transport = secure ? ChannelCredentials.SecureSsl : ChannelCredentials.Insecure;
         if (options.Token is { Length: > 0 } token)
         {
-            channelOptions.Credentials = ChannelCredentials.Create(
-                address.StartsWith("https", StringComparison.OrdinalIgnoreCase) ? ChannelCredentials.SecureSsl : ChannelCredentials.Insecure,
-                CallCredentials.FromInterceptor((_, metadata) =>
-                {
-                    metadata.Add("authorization", $"Bearer {token}");
-                    return Task.CompletedTask;
-                }));
+            channelOptions.Credentials = ChannelCredentials.Create(transport, CallCredentials.FromInterceptor((_, metadata) =>
+            {
+                metadata.Add("authorization", $"Bearer {token}");
+                return Task.CompletedTask;
+            }));
             channelOptions.UnsafeUseInsecureChannelCallCredentials = true;
         }
-        return GrpcChannel.ForAddress(address, channelOptions);
+        else if (target.StartsWith("static:", StringComparison.Ordinal) || target.StartsWith("dns:", StringComparison.OrdinalIgnoreCase))
+        {
+            // Resolver targets carry no scheme to infer TLS from.
+            channelOptions.Credentials = transport;
+        }
+        return GrpcChannel.ForAddress(target, channelOptions);
     }
 
     private static CallInvoker Intercept(GrpcChannel channel, IadClientOptions options) =>

@@ -87,12 +87,12 @@ public sealed class HostingDefaultsTests
     }
 
     [Fact]
-    public async Task Business_rpcs_not_built_yet_answer_unimplemented()
+    public async Task Services_a_host_does_not_serve_answer_unimplemented()
     {
         using var host = new InProcessService<TrainingGrpcService>();
-        var client = new TrainingService.TrainingServiceClient(host.CreateChannel());
+        var client = new DetectionService.DetectionServiceClient(host.CreateChannel());
 
-        var error = await Assert.ThrowsAsync<RpcException>(async () => await client.ListJobsAsync(new ListJobsRequest()));
+        var error = await Assert.ThrowsAsync<RpcException>(async () => await client.ListLoadedModelsAsync(new ListLoadedModelsRequest()));
         Assert.Equal(StatusCode.Unimplemented, error.StatusCode);
     }
 
