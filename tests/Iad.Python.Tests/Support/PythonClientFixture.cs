@@ -1,3 +1,4 @@
+using Iad.Testing;
 using Iad.Imaging.Encoding;
 using Iad.Imaging.Images;
 
