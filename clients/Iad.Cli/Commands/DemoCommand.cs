@@ -30,7 +30,7 @@ internal static class DemoCommand
             var watch = Stopwatch.StartNew();
             var launcher = new LocalServiceLauncher(home, Console.Out);
             LocalServicesState? started = null;
-            var state = RunningServices(launcher);
+            var state = launcher.Running();
             if (state is null)
             {
                 started = state = launcher.Start([Path.GetTempPath()]);
@@ -88,7 +88,4 @@ internal static class DemoCommand
         Console.WriteLine($"report: {Path.Combine(outDir, "report.html")} ({files.Count} files) after {watch.Elapsed.TotalSeconds:F0} s");
         return 0;
     }
-
-    private static LocalServicesState? RunningServices(LocalServiceLauncher launcher) =>
-        LocalServicesState.TryLoad(launcher.StatePath) is { } state && state.Services.All(s => ProcessControl.IsService(s.ProcessId, s.Name)) ? state : null;
 }

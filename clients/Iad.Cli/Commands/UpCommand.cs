@@ -22,8 +22,7 @@ internal static class UpCommand
         {
             var home = parse.GetValue(CommonOptions.Home)!;
             var launcher = new LocalServiceLauncher(home, Console.Out);
-            if (LocalServicesState.TryLoad(launcher.StatePath) is { } existing
-                && existing.Services.All(s => ProcessControl.IsService(s.ProcessId, s.Name)))
+            if (launcher.Running() is not null)
             {
                 Console.WriteLine($"services already running (state {launcher.StatePath}); use 'iad down' to stop them");
                 return 0;

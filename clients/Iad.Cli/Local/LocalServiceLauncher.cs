@@ -11,6 +11,10 @@ public sealed class LocalServiceLauncher(string home, TextWriter log)
 {
     public string StatePath => Path.Combine(home, "services.json");
 
+    /// <summary>The recorded services when every one of them is still running, else null.</summary>
+    public LocalServicesState? Running() =>
+        LocalServicesState.TryLoad(StatePath) is { } state && state.Services.All(s => ProcessControl.IsService(s.ProcessId, s.Name)) ? state : null;
+
     /// <summary>
     /// Starts every service and returns the state once written; does not wait for health.
     /// <paramref name="allowedDatasetRoots"/> are the folders the dataset service may register datasets from.

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Iad.Contracts.V1;
 
 namespace Iad.Client.Experiments;
@@ -43,6 +44,34 @@ public sealed record ContinualPlan
     /// comparisons use; larger windows let the detection service batch, raising throughput and per-request latency.
     /// </summary>
     public int Window { get; init; } = 1;
+
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    /// <summary>The continual setting this plan learns: its tasks in order, at its input size and seed.</summary>
+    public SettingSpec Setting()
+    {
+        var spec = new SettingSpec { Dataset = Dataset, Seed = Seed, Continual = new ContinualOptions(), Input = new InputOptions { ImageSize = ImageSize } };
+        spec.Continual.TaskOrder.AddRange(Tasks);
+        return spec;
+    }
+
+    /// <summary>The plan as stored in a run's <c>config_json</c>.</summary>
+    public string ToJson() => JsonSerializer.Serialize(this, Json);
+
+    /// <summary>The plan a continual or single run was started with.</summary>
+    /// <exception cref="ArgumentException">The run holds no plan.</exception>
+    public static ContinualPlan FromRun(Run run)
+    {
+        try
+        {
+            return JsonSerializer.Deserialize<ContinualPlan>(run.ConfigJson, Json)
+                ?? throw new ArgumentException($"Run '{run.RunId}' has no plan in its configuration.");
+        }
+        catch (JsonException e)
+        {
+            throw new ArgumentException($"Run '{run.RunId}' has no readable plan in its configuration: {e.Message}", e);
+        }
+    }
 
     /// <summary>The training request of task <paramref name="task"/>.</summary>
     public StartTrainingRequest TrainingRequest(string manifestSha256, int task, string baseModelId, string modelName)

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using System.Text.RegularExpressions;
 using Grpc.Core;
 using Iad.Contracts.V1;
@@ -17,8 +16,6 @@ public sealed partial class ContinualRunner(IadClient client)
     /// <summary>Metrics summarised at the end (matrix, FM, final accuracy).</summary>
     public static IReadOnlyList<string> SummaryMetrics { get; } = ["image_auroc", "pixel_auroc"];
 
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
-
     [GeneratedRegex("[^a-z0-9._-]+")]
     private static partial Regex NameCleaner();
 
@@ -35,7 +32,7 @@ public sealed partial class ContinualRunner(IadClient client)
             Dataset = plan.Dataset,
             Setting = "continual",
             Seed = plan.Seed,
-            ConfigJson = JsonSerializer.Serialize(plan, Json),
+            ConfigJson = plan.ToJson(),
         };
         create.Tasks.AddRange(tasks);
         var run = (await client.Metrics.CreateRunAsync(create, cancellationToken: cancellationToken).ConfigureAwait(false)).Run;
@@ -49,8 +46,7 @@ public sealed partial class ContinualRunner(IadClient client)
     {
         var run = (await client.Metrics.GetRunAsync(new GetRunRequest { RunId = runId }, cancellationToken: cancellationToken).ConfigureAwait(false)).Run;
         if (run.Kind != "continual") throw new ArgumentException($"Run '{runId}' is a {run.Kind} run, not a continual one.");
-        var plan = JsonSerializer.Deserialize<ContinualPlan>(run.ConfigJson, Json)
-            ?? throw new ArgumentException($"Run '{runId}' has no continual plan in its configuration.");
+        var plan = ContinualPlan.FromRun(run);
         var (sha, tasks) = await BuildSettingAsync(plan, cancellationToken).ConfigureAwait(false);
         if (!tasks.SequenceEqual(run.Tasks))
             throw new ArgumentException($"Run '{runId}' learned [{string.Join(", ", run.Tasks)}]; the dataset now gives [{string.Join(", ", tasks)}].");
@@ -60,15 +56,7 @@ public sealed partial class ContinualRunner(IadClient client)
 
     private async Task<(string Sha, List<string> Tasks)> BuildSettingAsync(ContinualPlan plan, CancellationToken cancellationToken)
     {
-        var spec = new SettingSpec
-        {
-            Dataset = plan.Dataset,
-            Seed = plan.Seed,
-            Continual = new ContinualOptions(),
-            Input = new InputOptions { ImageSize = plan.ImageSize },
-        };
-        spec.Continual.TaskOrder.AddRange(plan.Tasks);
-        var built = await client.Dataset.BuildSettingAsync(new BuildSettingRequest { Spec = spec }, cancellationToken: cancellationToken).ConfigureAwait(false);
+        var built = await client.Dataset.BuildSettingAsync(new BuildSettingRequest { Spec = plan.Setting() }, cancellationToken: cancellationToken).ConfigureAwait(false);
         var manifest = (await client.Dataset.GetManifestAsync(new GetManifestRequest { Sha256 = built.Sha256 }, cancellationToken: cancellationToken).ConfigureAwait(false)).Manifest;
         return (built.Sha256, [.. manifest.Tasks.OrderBy(t => t.Index).Select(t => t.Name)]);
     }

@@ -11,6 +11,7 @@ internal sealed class PassState(EvaluationRequest request, int side)
     private readonly List<long> _latenciesUs = new();
     private readonly List<KeptSample> _samples = new();
     private readonly Lock _gate = new();
+    private readonly Dictionary<Label, int> _keptPerLabel = new();
     private ExecutionProvider _provider;
     private int _batchSum;
 
@@ -52,8 +53,10 @@ internal sealed class PassState(EvaluationRequest request, int side)
             _latenciesUs.Add(timing.TotalUs);
             _batchSum += timing.BatchSize;
         }
-        if (request.KeepSamplesPerLabel > 0 && _samples.Count(s => s.Label == item.Item.Label) < request.KeepSamplesPerLabel)
-            _samples.Add(Keep(response.Detection, item));
+        var kept = _keptPerLabel.GetValueOrDefault(item.Item.Label);
+        if (kept >= request.KeepSamplesPerLabel) return;
+        _keptPerLabel[item.Item.Label] = kept + 1;
+        _samples.Add(Keep(response.Detection, item));
     }
 
     public Efficiency Efficiency(double wallSeconds, GetModelStatsResponse stats)
@@ -87,8 +90,7 @@ internal sealed class PassState(EvaluationRequest request, int side)
         if (item.Item.Mask?.Packed is { } packed && packed.Width == Side && packed.Height == Side)
         {
             mask = new byte[Side * Side];
-            var bits = packed.Bits.Span;
-            for (var i = 0; i < mask.Length; i++) mask[i] = (byte)((bits[i >> 3] >> (7 - (i & 7))) & 1);
+            BitPackedMasks.Unpack(packed, mask);
         }
         return new KeptSample(item.Item.Id, item.Item.Label, detection.Score, Side, item.Payload.ToArray(), map, mask);
     }

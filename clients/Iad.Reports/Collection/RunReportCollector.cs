@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Iad.Client;
 using Iad.Client.Experiments;
 using Iad.Contracts.V1;
@@ -20,8 +19,6 @@ public sealed class RunReportCollector(IadClient client)
         ["image_auroc"] = MetricNames.ImageAuroc,
         ["pixel_auroc"] = MetricNames.PixelAuroc,
     };
-
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     /// <summary>Overlays kept per label and task for the overlay grid.</summary>
     public int OverlaysPerLabel { get; init; } = 2;
@@ -90,11 +87,8 @@ public sealed class RunReportCollector(IadClient client)
     private async Task<(List<TaskCurves>, List<OverlaySample>)> FinalModelPassAsync(Run run, List<string> tasks, RegistryModel model,
         IProgress<ExperimentEvent>? progress, CancellationToken cancellationToken)
     {
-        var plan = JsonSerializer.Deserialize<ContinualPlan>(run.ConfigJson, Json)
-            ?? throw new ArgumentException($"Run '{run.RunId}' has no plan in its configuration.");
-        var spec = new SettingSpec { Dataset = plan.Dataset, Seed = plan.Seed, Continual = new ContinualOptions(), Input = new InputOptions { ImageSize = plan.ImageSize } };
-        spec.Continual.TaskOrder.AddRange(plan.Tasks);
-        var sha = (await client.Dataset.BuildSettingAsync(new BuildSettingRequest { Spec = spec }, cancellationToken: cancellationToken).ConfigureAwait(false)).Sha256;
+        var plan = ContinualPlan.FromRun(run);
+        var sha = (await client.Dataset.BuildSettingAsync(new BuildSettingRequest { Spec = plan.Setting() }, cancellationToken: cancellationToken).ConfigureAwait(false)).Sha256;
         var loaded = (await client.Detection.LoadModelAsync(new LoadModelRequest { ModelId = model.ModelId }, cancellationToken: cancellationToken).ConfigureAwait(false)).Model;
         var threshold = loaded.HasThreshold ? loaded.Threshold : double.PositiveInfinity;
         var curves = new List<TaskCurves>();

@@ -1,22 +1,12 @@
-using Google.Protobuf;
 using Iad.Contracts.V1;
 using Iad.Imaging.Images;
 
 namespace Iad.Dataset.Service.Items;
 
-/// <summary>Binary masks → wire <see cref="BitPackedMask"/>: pixel i = y·W + x is bit 7 − (i mod 8) of byte ⌊i / 8⌋, rows not padded.</summary>
+/// <summary>Binary masks → wire masks (layout in <see cref="BitPackedMasks"/>), and unions of masks.</summary>
 public static class MaskPacking
 {
-    public static Mask Pack(BinaryMask mask)
-    {
-        var pixels = mask.Pixels;
-        var bits = new byte[(pixels.Length + 7) / 8];
-        for (var i = 0; i < pixels.Length; i++)
-        {
-            if (pixels[i] != 0) bits[i >> 3] |= (byte)(0x80 >> (i & 7));
-        }
-        return new Mask { Packed = new BitPackedMask { Width = mask.Width, Height = mask.Height, Bits = UnsafeByteOperations.UnsafeWrap(bits) } };
-    }
+    public static Mask Pack(BinaryMask mask) => BitPackedMasks.Pack(mask.Pixels, mask.Width, mask.Height);
 
     /// <summary>Pixel-wise union of equally sized masks, written into <paramref name="target"/>.</summary>
     /// <exception cref="InvalidDataException">The masks differ in size.</exception>

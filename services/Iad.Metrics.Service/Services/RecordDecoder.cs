@@ -93,9 +93,8 @@ internal sealed class RecordDecoder
         var packed = record.Mask.Packed;
         if (packed.Width != width || packed.Height != height)
             throw new ArgumentException($"record '{record.Id}': mask is {packed.Width}x{packed.Height}, map is {width}x{height}");
-        var bits = packed.Bits.Span;
-        if (bits.Length != (mask.Length + 7) / 8)
-            throw new ArgumentException($"record '{record.Id}': packed mask has {bits.Length} bytes, expected {(mask.Length + 7) / 8}");
-        for (var i = 0; i < mask.Length; i++) mask[i] = (byte)((bits[i >> 3] >> (7 - (i & 7))) & 1);
+        if (packed.Bits.Length != (mask.Length + 7) / 8)
+            throw new ArgumentException($"record '{record.Id}': packed mask has {packed.Bits.Length} bytes, expected {(mask.Length + 7) / 8}");
+        BitPackedMasks.Unpack(packed, mask);
     }
 }

@@ -53,7 +53,7 @@ public sealed class JobBoard
 
     /// <summary>Counts per state, for telemetry.</summary>
     public IReadOnlyDictionary<JobState, int> CountByState() =>
-        _jobs.Values.GroupBy(j => j.Snapshot().State).ToDictionary(g => g.Key, g => g.Count());
+        _jobs.Values.GroupBy(j => j.State).ToDictionary(g => g.Key, g => g.Count());
 
     private void Prune()
     {

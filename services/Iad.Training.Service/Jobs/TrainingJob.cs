@@ -35,13 +35,15 @@ public sealed class TrainingJob
     /// <summary>Cancelled by CancelJob; the pipeline observes it between batches and inside long loops.</summary>
     public CancellationTokenSource Cancellation { get; } = new();
 
-    public bool IsFinished
+    public JobState State
     {
         get
         {
-            lock (_gate) return IsTerminal(_state);
+            lock (_gate) return _state;
         }
     }
+
+    public bool IsFinished => IsTerminal(State);
 
     /// <summary>Marks the job running; false when it was cancelled while queued.</summary>
     public bool TryStart()
