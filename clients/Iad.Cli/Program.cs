@@ -15,6 +15,7 @@ var root = new RootCommand("iad: industrial image anomaly detection services, ex
     DetectCommand.Create(),
     EvalCommand.Create(),
     ContinualCommand.Create(),
+    BenchCommand.Create(),
     ReportCommand.Create(),
     DemoCommand.Create(),
 };

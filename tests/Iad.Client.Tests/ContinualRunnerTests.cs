@@ -4,7 +4,8 @@ using Iad.Contracts.V1;
 
 namespace Iad.Client.Tests;
 
-public sealed class ContinualRunnerTests(ServiceStack stack) : IClassFixture<ServiceStack>
+[Collection(ServicesCollection.Name)]
+public sealed class ContinualRunnerTests(ServiceStack stack)
 {
     private static ContinualPlan Plan(string method) => new()
     {
@@ -102,10 +103,5 @@ public sealed class ContinualRunnerTests(ServiceStack stack) : IClassFixture<Ser
         Assert.Equal(2, outcome.Samples.Count(s => s.Label == Label.Anomalous));
         Assert.Contains(outcome.Report.Curves, c => c.Name == "image_roc");
         Assert.All(outcome.Samples, s => Assert.Equal(ServiceStack.Side * ServiceStack.Side, s.Map.Length));
-    }
-
-    private sealed class SynchronousProgress<T>(Action<T> report) : IProgress<T>
-    {
-        public void Report(T value) => report(value);
     }
 }

@@ -5,7 +5,8 @@ namespace Iad.Client.Experiments;
 
 /// <summary>
 /// A continual-learning experiment: tasks are categories of one dataset learned in order; each task's model updates the
-/// previous one (<c>base_model</c>). Stored as the run's <c>config_json</c>, so a run can be resumed from its id alone.
+/// previous one (<c>base_model</c>). A plan of one task is a single-category experiment (<c>iad eval</c>, bench cells).
+/// Stored as the run's <c>config_json</c>, so a run can be resumed from its id alone.
 /// </summary>
 public sealed record ContinualPlan
 {
@@ -17,6 +18,15 @@ public sealed record ContinualPlan
 
     /// <summary>Method name: <c>patchcore</c> or <c>padim</c>.</summary>
     public string Method { get; init; } = "patchcore";
+
+    /// <summary>Training regime of every task (vanilla when not set).</summary>
+    public ExperimentSetting Regime { get; init; } = ExperimentSetting.Vanilla;
+
+    /// <summary>
+    /// Idempotency key of the run: running a plan whose key already made a run continues that run from its stored cells
+    /// instead of creating another (sweeps use it to resume). Null creates a new run every time.
+    /// </summary>
+    public string? RunKey { get; init; }
 
     /// <summary>Seed of the setting and of every fit.</summary>
     public int Seed { get; init; }
@@ -47,13 +57,19 @@ public sealed record ContinualPlan
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
-    /// <summary>The continual setting this plan learns: its tasks in order, at its input size and seed.</summary>
+    /// <summary>The continual setting this plan learns: its tasks in order under its regime, at its input size and seed.</summary>
     public SettingSpec Setting()
     {
         var spec = new SettingSpec { Dataset = Dataset, Seed = Seed, Continual = new ContinualOptions(), Input = new InputOptions { ImageSize = ImageSize } };
         spec.Continual.TaskOrder.AddRange(Tasks);
+        Regime.ApplyTo(spec);
         return spec;
     }
+
+    /// <summary>The run's setting label: the regime for one task, <c>continual</c> (plus a non-vanilla regime) for a sequence.</summary>
+    public string SettingLabel(int taskCount) => taskCount == 1
+        ? Regime.Label
+        : Regime.Kind == "vanilla" ? "continual" : $"continual {Regime.Label}";
 
     /// <summary>The plan as stored in a run's <c>config_json</c>.</summary>
     public string ToJson() => JsonSerializer.Serialize(this, Json);

@@ -23,19 +23,25 @@ public sealed partial class ContinualRunner(IadClient client)
     public async Task<ContinualResult> RunAsync(ContinualPlan plan, IProgress<ExperimentEvent>? progress = null, CancellationToken cancellationToken = default)
     {
         ContinualPlan.MethodEnum(plan.Method);
+        plan.Regime.Validated();
         var (sha, tasks) = await BuildSettingAsync(plan, cancellationToken).ConfigureAwait(false);
         var create = new CreateRunRequest
         {
-            RequestId = Guid.NewGuid().ToString("N"),
+            RequestId = plan.RunKey ?? Guid.NewGuid().ToString("N"),
             Kind = "continual",
             Method = plan.Method,
             Dataset = plan.Dataset,
-            Setting = "continual",
+            Setting = plan.SettingLabel(tasks.Count),
             Seed = plan.Seed,
             ConfigJson = plan.ToJson(),
         };
         create.Tasks.AddRange(tasks);
         var run = (await client.Metrics.CreateRunAsync(create, cancellationToken: cancellationToken).ConfigureAwait(false)).Run;
+        if (plan.RunKey is not null)
+        {
+            // An existing run comes back without rows; its stored cells decide what is left to compute.
+            run = (await client.Metrics.GetRunAsync(new GetRunRequest { RunId = run.RunId }, cancellationToken: cancellationToken).ConfigureAwait(false)).Run;
+        }
         progress?.Report(new ExperimentEvent("run", -1, -1, 0, 0, $"run {run.RunId}: {plan.Method} on {plan.Dataset}, tasks [{string.Join(", ", tasks)}]"));
         return await ExecuteAsync(run, plan, sha, tasks, progress, cancellationToken).ConfigureAwait(false);
     }
