@@ -62,6 +62,8 @@ internal static class BenchCommand
 
     private static void Print(BenchTable table)
     {
+        // A redirected console reports 80 columns, which would fold a table of a dozen columns into unreadable cells.
+        if (Console.IsOutputRedirected) AnsiConsole.Profile.Width = 240;
         var grid = new Table().Title(Markup.Escape($"{table.Title}: image AUROC, mean ± std over seeds [{string.Join(", ", table.Seeds)}]")).AddColumn("method");
         foreach (var setting in table.Settings) grid.AddColumn(Markup.Escape(setting));
         var continual = table.Settings.Where(s => table.Rows.Any(r => r.ImageForgetting[s].Mean is not null)).ToList();
