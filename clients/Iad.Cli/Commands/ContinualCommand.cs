@@ -35,8 +35,9 @@ internal static class ContinualCommand
                     result.CellsComputed,
                     Summaries = result.Summaries.ToDictionary(s => s.Key, s => new
                     {
-                        s.Value.Matrix,
-                        s.Value.Forgetting,
+                        // Cells above the diagonal (tasks not yet learned) are NaN, which JSON cannot hold: null instead.
+                        Matrix = s.Value.Matrix.Select(Finite),
+                        Forgetting = s.Value.Forgetting.Select(Finite),
                         MeanForgetting = s.Value.HasMeanForgetting ? s.Value.MeanForgetting : (double?)null,
                         FinalAccuracy = s.Value.HasFinalAccuracy ? s.Value.FinalAccuracy : (double?)null,
                     }),
@@ -47,4 +48,6 @@ internal static class ContinualCommand
         }));
         return command;
     }
+
+    private static double? Finite(double value) => double.IsFinite(value) ? value : null;
 }
