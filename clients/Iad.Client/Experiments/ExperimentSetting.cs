@@ -53,6 +53,27 @@ public sealed record ExperimentSetting
         return this;
     }
 
+    /// <summary>
+    /// The setting written <c>kind[:value]</c>: <c>vanilla</c>, <c>drift</c>, <c>noisy:0.2</c> (ratio, add mode),
+    /// <c>few_shot:4</c> (shots); the value defaults as above when left out.
+    /// </summary>
+    /// <exception cref="ArgumentException">An unknown kind, a value the kind does not take, or an out-of-range value.</exception>
+    public static ExperimentSetting Parse(string text)
+    {
+        var parts = text.Split(':', 2, StringSplitOptions.TrimEntries);
+        var kind = parts[0].ToLowerInvariant().Replace('-', '_');
+        var value = parts.Length == 2 ? parts[1] : null;
+        var setting = new ExperimentSetting { Kind = kind };
+        if (value is null) return setting.Validated();
+        setting = kind switch
+        {
+            "noisy" when double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var ratio) => setting with { NoiseRatio = ratio },
+            "few_shot" when int.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var shots) => setting with { Shots = shots },
+            _ => throw new ArgumentException($"Setting '{text}': '{kind}' takes {(kind is "noisy" or "few_shot" ? "a number" : "no value")}, not '{value}'."),
+        };
+        return setting.Validated();
+    }
+
     /// <summary>Sets the regime (and the drift modifier) of <paramref name="spec"/>.</summary>
     public void ApplyTo(SettingSpec spec)
     {

@@ -10,6 +10,12 @@ internal sealed class ExperimentOptions
 
     public Option<string> Method { get; } = new("--method") { Description = "patchcore or padim", DefaultValueFactory = _ => "patchcore" };
 
+    public Option<string> Setting { get; } = new("--setting")
+    {
+        Description = "Training regime of every task: vanilla, noisy[:ratio], few_shot[:shots] or drift",
+        DefaultValueFactory = _ => "vanilla",
+    };
+
     public Option<int> Seed { get; } = new("--seed") { Description = "Seed of the setting and every fit", DefaultValueFactory = _ => 0 };
 
     public Option<int> ImageSize { get; } = new("--image-size") { Description = "Input side in pixels (multiple of 16)", DefaultValueFactory = _ => 256 };
@@ -24,7 +30,7 @@ internal sealed class ExperimentOptions
 
     public void AddTo(Command command)
     {
-        foreach (var option in new Option[] { Dataset, Method, Seed, ImageSize, CoresetRatio, MemoryBudget, FeatureDim, RunningAverage }) command.Add(option);
+        foreach (var option in new Option[] { Dataset, Method, Setting, Seed, ImageSize, CoresetRatio, MemoryBudget, FeatureDim, RunningAverage }) command.Add(option);
     }
 
     public ContinualPlan Plan(ParseResult parse, IReadOnlyList<string> tasks) => new()
@@ -32,6 +38,7 @@ internal sealed class ExperimentOptions
         Dataset = parse.GetValue(Dataset) ?? throw new ArgumentException("--dataset is required."),
         Tasks = tasks,
         Method = parse.GetValue(Method)!,
+        Regime = ExperimentSetting.Parse(parse.GetValue(Setting)!),
         Seed = parse.GetValue(Seed),
         ImageSize = parse.GetValue(ImageSize),
         CoresetRatio = parse.GetValue(CoresetRatio),
