@@ -17,7 +17,8 @@ namespace Iad.Dataset.Service.Items;
 /// <para><see cref="ItemFormat.Encoded"/>: the file bytes as stored, masks at their stored size; perturbations are not
 /// applied (the client applies the recipe itself).</para>
 /// <para>Decoded formats without perturbations: <see cref="ImagePreprocessor.LoadTensor"/> (float32) or
-/// <see cref="ImagePreprocessor.LoadImage"/> (uint8) with the geometry, exactly as a local loader.</para>
+/// <see cref="ImagePreprocessor.LoadChw"/> (uint8) with the geometry straight into the payload buffer, exactly as a
+/// local loader.</para>
 /// <para>Decoded formats with perturbations: decode, resize to the geometry's resize size, apply the transforms in
 /// order with <see cref="PerturbationApplier"/> (geometric ones move the mask), then center-crop. Transforms thus act at
 /// the input scale, so pixel-valued parameters (blur kernel and sigma) mean the same for every source resolution.</para>
@@ -70,7 +71,7 @@ public static class ImageRenderer
             {
                 mask = withMask ? LoadMask(root, source, geometry) : null;
                 if (format == ItemFormat.Float32) ImagePreprocessor.LoadTensor(encoded, geometry, MemoryMarshal.Cast<byte, float>(payload));
-                else WriteChw(ImagePreprocessor.LoadImage(encoded, geometry), payload);
+                else ImagePreprocessor.LoadChw(encoded, geometry, payload);
             }
             else
             {
@@ -83,7 +84,7 @@ public static class ImageRenderer
                     mask = mask is null ? null : ImageResizer.CenterCrop(mask, crop);
                 }
                 if (format == ItemFormat.Float32) ChwTensor.Write(image, MemoryMarshal.Cast<byte, float>(payload));
-                else WriteChw(image, payload);
+                else ChwBytes.Write(image, payload);
             }
             var dtype = format == ItemFormat.Float32 ? DataType.Float32 : DataType.Uint8;
             return new RenderedImage(buffer, length, pooled, dtype, [3, geometry.OutputHeight, geometry.OutputWidth], null,
@@ -108,22 +109,6 @@ public static class ImageRenderer
             else MaskPacking.UnionInto(union, mask, source.ImagePath);
         }
         return union!;
-    }
-
-    /// <summary>Interleaved RGB → planar CHW bytes.</summary>
-    private static void WriteChw(RgbImage image, Span<byte> destination)
-    {
-        var plane = image.Width * image.Height;
-        var pixels = image.Pixels;
-        var r = destination[..plane];
-        var g = destination.Slice(plane, plane);
-        var b = destination.Slice(2 * plane, plane);
-        for (int i = 0, j = 0; i < plane; i++, j += 3)
-        {
-            r[i] = pixels[j];
-            g[i] = pixels[j + 1];
-            b[i] = pixels[j + 2];
-        }
     }
 
     private static (byte[] Buffer, int Length) ReadFile(string path, bool pooled)

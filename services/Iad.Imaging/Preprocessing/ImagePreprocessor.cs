@@ -49,13 +49,40 @@ public static class ImagePreprocessor
                 $"Destination holds {destination.Length} floats; {geometry.OutputWidth}x{geometry.OutputHeight} RGB needs {geometry.TensorLength}.",
                 nameof(destination));
         }
+        var interleaved = DecodeToScratch(bytes, geometry, options);
+        ChwTensor.Write(interleaved, geometry.OutputWidth, geometry.OutputHeight, destination);
+    }
+
+    /// <summary>
+    /// Decodes, applies the geometry and writes a planar uint8 CHW tensor in [0, 255] (RGB plane order, the bytes of
+    /// <see cref="LoadImage"/> rearranged by <see cref="ChwBytes"/>) into <paramref name="destination"/>, which must hold
+    /// <see cref="InputGeometry.TensorLength"/> bytes. Uses the same per-thread scratch buffer as
+    /// <see cref="LoadTensor"/>, so steady-state calls allocate no managed pixel memory.
+    /// </summary>
+    /// <exception cref="ImageDecodeException">The bytes cannot be decoded.</exception>
+    /// <exception cref="ArgumentException">The destination has the wrong length.</exception>
+    public static void LoadChw(ReadOnlySpan<byte> bytes, InputGeometry geometry, Span<byte> destination, DecodeOptions? options = null)
+    {
+        if (destination.Length != geometry.TensorLength)
+        {
+            throw new ArgumentException(
+                $"Destination holds {destination.Length} bytes; {geometry.OutputWidth}x{geometry.OutputHeight} RGB needs {geometry.TensorLength}.",
+                nameof(destination));
+        }
+        var interleaved = DecodeToScratch(bytes, geometry, options);
+        ChwBytes.Write(interleaved, geometry.OutputWidth, geometry.OutputHeight, destination);
+    }
+
+    /// <summary>Decodes into the thread's scratch buffer; the span is valid until the thread's next call.</summary>
+    private static ReadOnlySpan<byte> DecodeToScratch(ReadOnlySpan<byte> bytes, InputGeometry geometry, DecodeOptions? options)
+    {
         var length = geometry.OutputWidth * geometry.OutputHeight * RgbImage.Channels;
         if (scratch is null || scratch.Length < length) scratch = new byte[length];
         using (var view = Mat.FromPixelData(geometry.OutputHeight, geometry.OutputWidth, MatType.CV_8UC3, scratch))
         {
             DecodeInto(bytes, geometry, options, view);
         }
-        ChwTensor.Write(scratch.AsSpan(0, length), geometry.OutputWidth, geometry.OutputHeight, destination);
+        return scratch.AsSpan(0, length);
     }
 
     private static void DecodeInto(ReadOnlySpan<byte> bytes, InputGeometry geometry, DecodeOptions? options, Mat destination)

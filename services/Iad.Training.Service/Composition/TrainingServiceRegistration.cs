@@ -30,6 +30,7 @@ public static class TrainingServiceRegistration
         services.AddSingleton(sp => GrpcChannel.ForAddress(sp.GetRequiredService<IOptions<TrainingOptions>>().Value.DatasetAddress, new GrpcChannelOptions
         {
             MaxReceiveMessageSize = 64 << 20,
+            HttpHandler = Iad.Client.IadClient.CreateHttpHandler(),
         }));
         services.AddSingleton(sp => new DatasetService.DatasetServiceClient(sp.GetRequiredService<GrpcChannel>()));
         services.AddSingleton<JobBoard>();

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Grpc.Core;
 using Iad.Bench.Support;
 using Iad.Contracts.V1;
@@ -10,9 +11,11 @@ namespace Iad.Bench.DatasetService;
 
 /// <summary>
 /// Streaming throughput of the dataset service: StreamSplit of a 256×256 synthetic train split as decoded FLOAT32 and
-/// UINT8 tensors over loopback h2c gRPC (server in this process on a real Kestrel port, client reading every payload)
-/// against decoding the same PNG files in this process, one thread, with <see cref="ImagePreprocessor.LoadTensor"/>
-/// into a reused buffer. Reports images/s of each and streamed / local (target at least 0.8).
+/// UINT8 tensors over loopback h2c gRPC (server in this process on a real Kestrel port, client with the SDK's HTTP
+/// handler) against decoding the same PNG files in this process, one thread, with
+/// <see cref="ImagePreprocessor.LoadTensor"/> into a reused buffer. Both sides end with a float32 CHW tensor in [0, 1]
+/// in a reused buffer: the client copies each FLOAT32 payload into it, or converts each UINT8 payload (× 1/255).
+/// Reports images/s of each and streamed / local (target at least 0.8).
 /// </summary>
 public sealed class DatasetStreamingBenchmark : IBenchmark
 {
@@ -48,8 +51,8 @@ public sealed class DatasetStreamingBenchmark : IBenchmark
             {
                 foreach (var file in files) ImagePreprocessor.LoadTensor(File.ReadAllBytes(file), geometry, tensor);
             });
-            var float32 = context.MedianSeconds(() => Stream(server, sha, ItemFormat.Float32));
-            var uint8 = context.MedianSeconds(() => Stream(server, sha, ItemFormat.Uint8));
+            var float32 = context.MedianSeconds(() => Stream(server, sha, ItemFormat.Float32, tensor));
+            var uint8 = context.MedianSeconds(() => Stream(server, sha, ItemFormat.Uint8, tensor));
 
             context.Report($"local LoadTensor, {files.Length} images", local, PerSecond(files.Length, local));
             context.Report($"StreamSplit FLOAT32, {files.Length} images", float32, PerSecond(files.Length, float32));
@@ -63,21 +66,30 @@ public sealed class DatasetStreamingBenchmark : IBenchmark
         }
     }
 
-    /// <summary>Streams the whole train split and checks every payload's size.</summary>
-    private static void Stream(LoopbackServer<Contracts.V1.DatasetService.DatasetServiceClient> server, string sha, ItemFormat format)
+    /// <summary>Streams the whole train split, checks every payload's size and materialises it into <paramref name="tensor"/>.</summary>
+    private static void Stream(LoopbackServer<Contracts.V1.DatasetService.DatasetServiceClient> server, string sha, ItemFormat format, float[] tensor)
     {
-        var expected = 3 * Side * Side * (format == ItemFormat.Float32 ? sizeof(float) : 1);
+        var expected = tensor.Length * (format == ItemFormat.Float32 ? sizeof(float) : 1);
         var received = 0;
         using var call = server.Client.StreamSplit(new StreamSplitRequest { ManifestSha256 = sha, Split = Split.Train, Format = format });
         var reader = call.ResponseStream;
         while (reader.MoveNext().GetAwaiter().GetResult())
         {
             if (reader.Current.MessageCase != StreamSplitResponse.MessageOneofCase.Item) continue;
-            if (reader.Current.Item.Image.Tensor.Data.Length != expected)
-                throw new InvalidOperationException($"payload of {reader.Current.Item.Image.Tensor.Data.Length} bytes, expected {expected}");
+            var payload = reader.Current.Item.Image.Tensor.Data.Span;
+            if (payload.Length != expected) throw new InvalidOperationException($"payload of {payload.Length} bytes, expected {expected}");
+            if (format == ItemFormat.Float32) MemoryMarshal.Cast<byte, float>(payload).CopyTo(tensor);
+            else ToUnitFloats(payload, tensor);
             received++;
         }
         if (received != Images) throw new InvalidOperationException($"received {received} images, expected {Images}");
+    }
+
+    /// <summary>uint8 CHW → float32 CHW in [0, 1], the scale of <see cref="ImagePreprocessor.LoadTensor"/>.</summary>
+    private static void ToUnitFloats(ReadOnlySpan<byte> payload, Span<float> tensor)
+    {
+        const float scale = 1f / 255f;
+        for (var i = 0; i < payload.Length; i++) tensor[i] = payload[i] * scale;
     }
 
     private static string PerSecond(int images, double seconds) => $"{images / seconds,8:F1} images/s";

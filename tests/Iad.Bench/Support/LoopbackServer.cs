@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 using Grpc.Net.Client;
+using Iad.Client;
 using Iad.Hosting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Logging;
@@ -55,7 +56,7 @@ internal sealed class LoopbackServer<TClient> : IAsyncDisposable
         app.MapIadDefaults();
         map(app);
         await app.StartAsync();
-        var channel = GrpcChannel.ForAddress($"http://127.0.0.1:{grpcPort}", new GrpcChannelOptions { MaxReceiveMessageSize = 64 << 20 });
+        var channel = GrpcChannel.ForAddress($"http://127.0.0.1:{grpcPort}", new GrpcChannelOptions { MaxReceiveMessageSize = 64 << 20, HttpHandler = IadClient.CreateHttpHandler() });
         return new LoopbackServer<TClient>(app, dataDir, channel, createClient(channel));
     }
 
