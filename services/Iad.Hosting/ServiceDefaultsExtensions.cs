@@ -19,6 +19,12 @@ namespace Iad.Hosting;
 /// <summary>The two calls that give every IAD host the same defaults.</summary>
 public static class ServiceDefaultsExtensions
 {
+    /// <summary>HTTP/2 receive window of one gRPC stream, bytes (4 MiB).</summary>
+    public const int Http2StreamWindowBytes = 4 << 20;
+
+    /// <summary>HTTP/2 receive window of one connection, bytes (16 MiB): the most unread request data a connection can hold.</summary>
+    public const int Http2ConnectionWindowBytes = 16 << 20;
+
     /// <summary>
     /// Registers gRPC (message-size limit, interceptors for auth, telemetry and exception mapping), grpc.health.v1,
     /// reflection, the ServiceInfo service, Kestrel endpoints (gRPC h2c + HTTP/1.1 for metrics and health, loopback
@@ -83,6 +89,12 @@ public static class ServiceDefaultsExtensions
     {
         var address = IPAddress.Parse(options.BindAddress);
         kestrel.Limits.MaxRequestBodySize = options.MaxMessageBytes;
+        // Kestrel's defaults (768 KiB per stream, 1 MiB per connection) make a client stop every ~768 KiB of a large
+        // request (a batch of 16 uint8 256x256 images is 3 MiB) until the server's WINDOW_UPDATE comes back. With these
+        // windows such requests flow without a stall. Memory stays bounded: a connection buffers at most its window,
+        // 16 MiB of unread request data, however many streams it carries; one stream at most 4 MiB.
+        kestrel.Limits.Http2.InitialStreamWindowSize = Http2StreamWindowBytes;
+        kestrel.Limits.Http2.InitialConnectionWindowSize = Http2ConnectionWindowBytes;
         kestrel.Listen(address, options.GrpcPort, listen =>
         {
             if (string.IsNullOrWhiteSpace(options.TlsCertificatePath))

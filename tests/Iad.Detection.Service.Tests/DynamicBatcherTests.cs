@@ -54,4 +54,35 @@ public sealed class DynamicBatcherTests : IDisposable
         await batcher.StopAsync();
         Assert.Equal(0, telemetry.Statistics.Images);
     }
+
+    [Fact]
+    public async Task A_request_that_fills_a_batch_runs_at_once_only_when_nothing_else_holds_a_slot()
+    {
+        using var backend = OnnxDetectorBackend.Open(_path, new SessionSettings { Provider = ExecutionProviderPreference.Cpu, IntraOpThreads = 1 }, 2);
+        var telemetry = new ModelTelemetry("batcher-now", "cpu");
+        var batcher = new DynamicBatcher(backend, new BatchingLimits(2, TimeSpan.FromSeconds(5), 8), telemetry, NullLogger.Instance);
+        InferenceItem[] Items(int count) => [.. Enumerable.Range(0, count).Select(i => new InferenceItem(TestImages.Pixels(i), false, long.MaxValue, CancellationToken.None))];
+
+        batcher.Reserve(1);
+        Assert.False(batcher.TryRunNow(Items(1)));
+        batcher.Release(1);
+
+        batcher.Reserve(2);
+        var full = Items(2);
+        Assert.True(batcher.TryRunNow(full));
+        Assert.All(full, item => Assert.True(item.Completion.IsCompletedSuccessfully));
+        Assert.Equal(2, full[0].BatchSize);
+        Assert.Equal(0, batcher.Pending);
+
+        // An image already waiting for company comes first: a later full batch must queue behind it.
+        batcher.Reserve(1);
+        var waiting = Items(1)[0];
+        batcher.Enqueue(waiting);
+        batcher.Reserve(2);
+        Assert.False(batcher.TryRunNow(Items(2)));
+        batcher.Release(2);
+        await batcher.StopAsync();
+        await waiting.Completion;
+        Assert.Equal(3, telemetry.Statistics.Images);
+    }
 }

@@ -36,6 +36,13 @@ public sealed class DetectionOptions
     /// <summary>Chunk size asked of the registry when downloading, bytes (4 KiB..4 MiB).</summary>
     public int DownloadChunkBytes { get; set; } = 1 << 20;
 
+    /// <summary>
+    /// Whether ONNX Runtime's idle intra-op threads spin between runs (see <c>SessionSettings.IntraOpSpinning</c>).
+    /// Off by default: a spinning worker keeps a core busy after every batch, the core the service needs to send the
+    /// response and read the next request.
+    /// </summary>
+    public bool IntraOpSpinning { get; set; }
+
     /// <summary>Period of the process and GPU memory sampler, milliseconds.</summary>
     public int MemorySampleIntervalMs { get; set; } = 250;
 }

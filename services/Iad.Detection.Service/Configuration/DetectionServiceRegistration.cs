@@ -1,12 +1,14 @@
 using Grpc.Core;
 using Iad.Detection.Service.Inference;
 using Iad.Detection.Service.Inputs;
+using Iad.Detection.Service.KServe;
 using Iad.Detection.Service.Models;
 using Iad.Detection.Service.Protocol;
 using Iad.Detection.Service.Scheduling;
 using Iad.Detection.Service.Telemetry;
 using Iad.Hosting;
 using Iad.Hosting.Interceptors;
+using Iad.Hosting.ServiceInfo;
 using Iad.Imaging.Decoding;
 using Iad.Onnx.Runtime;
 using Microsoft.AspNetCore.Builder;
@@ -46,7 +48,10 @@ public static class DetectionServiceRegistration
         return services;
     }
 
-    /// <summary>Maps the detection gRPC service and registers the status codes of its exceptions.</summary>
+    /// <summary>
+    /// Maps the detection gRPC services (iad.v1 DetectionService and the KServe v2 inference.GRPCInferenceService over
+    /// the same models) and registers the status codes of their exceptions.
+    /// </summary>
     public static WebApplication MapDetection(this WebApplication app)
     {
         app.Services.GetRequiredService<ExceptionStatusMap>()
@@ -61,6 +66,8 @@ public static class DetectionServiceRegistration
             .Map<SchedulerStoppedException>(StatusCode.Unavailable)
             .Map<RequestExpiredException>(StatusCode.DeadlineExceeded);
         app.MapGrpcService<DetectionGrpcService>();
+        app.MapGrpcService<KServeInferenceService>();
+        app.Services.GetRequiredService<ServiceIdentity>().AddCapability("protocol:kserve.v2");
         return app;
     }
 }

@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Diagnostics;
 using Grpc.Core;
 using Iad.Contracts.V1;
@@ -14,7 +13,8 @@ namespace Iad.Detection.Service.Inference;
 
 /// <summary>
 /// The in-process detection API every protocol adapter calls: lease the model, validate output options, reserve
-/// queue slots, decode the images into one pooled buffer, hand them to the model's batcher and build the results.
+/// queue slots, validate (and decode) the images, hand them to the model's batcher, which writes them straight into
+/// its batch input, and build the results.
 /// Records request latency, images and errors (by the status code the failure maps to).
 /// </summary>
 public sealed class DetectionEngine(ModelRepository models, ImageInputReader reader, ExceptionStatusMap statusMap)
@@ -28,8 +28,18 @@ public sealed class DetectionEngine(ModelRepository models, ImageInputReader rea
     /// <param name="output">Per-image output choices; null means score only.</param>
     /// <param name="deadline">Stopwatch timestamp after which queued images are dropped (<see cref="long.MaxValue"/> for none).</param>
     /// <param name="cancellation">The call's cancellation.</param>
+    public Task<DetectionResult> DetectAsync(
+        string modelId, IReadOnlyList<Image> images, OutputOptions? output, long deadline, CancellationToken cancellation) =>
+        DetectAsync(modelId, new WireImageBatch(images, reader), output, deadline, cancellation);
+
+    /// <summary>Scores the images of <paramref name="images"/> (any wire form) with <paramref name="modelId"/>.</summary>
+    /// <param name="modelId">A bare name or exact <c>name@version</c>.</param>
+    /// <param name="images">1..64 images, prepared once the model is leased and their queue slots reserved.</param>
+    /// <param name="output">Per-image output choices; null means score only.</param>
+    /// <param name="deadline">Stopwatch timestamp after which queued images are dropped (<see cref="long.MaxValue"/> for none).</param>
+    /// <param name="cancellation">The call's cancellation.</param>
     public async Task<DetectionResult> DetectAsync(
-        string modelId, IReadOnlyList<Image> images, OutputOptions? output, long deadline, CancellationToken cancellation)
+        string modelId, IImageBatch images, OutputOptions? output, long deadline, CancellationToken cancellation)
     {
         var start = Stopwatch.GetTimestamp();
         ModelLease lease;
@@ -71,20 +81,19 @@ public sealed class DetectionEngine(ModelRepository models, ImageInputReader rea
     };
 
     private async Task<DetectionResult> RunAsync(
-        ServedModel model, IReadOnlyList<Image> images, OutputOptions? output, long deadline, CancellationToken cancellation)
+        ServedModel model, IImageBatch images, OutputOptions? output, long deadline, CancellationToken cancellation)
     {
         var description = model.Description;
         var plan = OutputPlan.Resolve(output, model.InputHeight, model.InputWidth, description.Threshold);
         var count = images.Count;
-        var length = model.ImageLength;
         model.Batcher.Reserve(count);
-        var buffer = ArrayPool<float>.Shared.Rent(count * length);
+        var prepared = new PreparedImage[count];
         var items = new InferenceItem[count];
         try
         {
             try
             {
-                for (var i = 0; i < count; i++) reader.Read(images[i], model.InputHeight, model.InputWidth, buffer.AsSpan(i * length, length));
+                for (var i = 0; i < count; i++) prepared[i] = images.Prepare(i, model.InputHeight, model.InputWidth);
             }
             catch
             {
@@ -94,9 +103,12 @@ public sealed class DetectionEngine(ModelRepository models, ImageInputReader rea
             var completions = new Task[count];
             for (var i = 0; i < count; i++)
             {
-                items[i] = new InferenceItem(buffer.AsMemory(i * length, length), plan.NeedsMap, deadline, cancellation);
+                items[i] = new InferenceItem(prepared[i], plan.NeedsMap, deadline, cancellation);
                 completions[i] = items[i].Completion;
-                model.Batcher.Enqueue(items[i]);
+            }
+            if (!model.Batcher.TryRunNow(items))
+            {
+                foreach (var item in items) model.Batcher.Enqueue(item);
             }
             try
             {
@@ -112,7 +124,7 @@ public sealed class DetectionEngine(ModelRepository models, ImageInputReader rea
         finally
         {
             foreach (var item in items) item?.ReturnMap();
-            ArrayPool<float>.Shared.Return(buffer);
+            foreach (var image in prepared) image?.Release();
         }
     }
 

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Numerics.Tensors;
 using System.Runtime.InteropServices;
 using Iad.Contracts.V1;
@@ -8,7 +9,7 @@ using Iad.Imaging.Preprocessing;
 namespace Iad.Detection.Service.Inputs;
 
 /// <summary>
-/// Writes one wire <see cref="Image"/> into a model input slot, [3, H, W] float32 RGB in [0, 1]:
+/// Turns one wire <see cref="Image"/> into model input, [3, H, W] float32 RGB in [0, 1]:
 /// encoded bytes are decoded and resized to H×W with <see cref="ImagePreprocessor"/> (the code training uses), and
 /// tensors must be exactly [3, H, W] — float32 in [0, 1] (finite) or uint8 (value · 1/255). Every size is checked
 /// against the model before anything is allocated or decoded, so no request can make the server allocate by what
@@ -16,19 +17,33 @@ namespace Iad.Detection.Service.Inputs;
 /// </summary>
 public sealed class ImageInputReader(DecodeOptions decodeOptions)
 {
-    /// <summary>Fills <paramref name="destination"/> (length 3·<paramref name="height"/>·<paramref name="width"/>) from <paramref name="image"/>.</summary>
+    /// <summary>
+    /// Validates <paramref name="image"/> for an <paramref name="height"/>×<paramref name="width"/> model and returns
+    /// it ready for a batch slot: tensors are checked in place and keep referencing the message's bytes (the caller
+    /// keeps the message alive until the image is computed); encoded images are decoded into a pooled buffer
+    /// (<see cref="PreparedImage.Release"/> returns it).
+    /// </summary>
     /// <exception cref="InvalidImageException">The image is missing, corrupt, of the wrong shape, type or length, or holds values outside [0, 1].</exception>
     /// <exception cref="ImageTooLargeException">Encoded bytes declare more pixels than the limit.</exception>
-    public void Read(Image? image, int height, int width, Span<float> destination)
+    public PreparedImage Prepare(Image? image, int height, int width)
     {
         switch (image?.ContentCase)
         {
             case Image.ContentOneofCase.Encoded:
-                ReadEncoded(image.Encoded.Data.Span, height, width, destination);
-                break;
+                var length = 3 * height * width;
+                var buffer = ArrayPool<float>.Shared.Rent(length);
+                try
+                {
+                    ReadEncoded(image.Encoded.Data.Span, height, width, buffer.AsSpan(0, length));
+                }
+                catch
+                {
+                    ArrayPool<float>.Shared.Return(buffer);
+                    throw;
+                }
+                return PreparedImage.FromPooled(buffer, length);
             case Image.ContentOneofCase.Tensor:
-                ReadTensor(image.Tensor, height, width, destination);
-                break;
+                return PrepareTensor(image.Tensor, height, width);
             default:
                 throw new InvalidImageException("The image is empty: set either 'encoded' or 'tensor'.");
         }
@@ -50,31 +65,60 @@ public sealed class ImageInputReader(DecodeOptions decodeOptions)
         }
     }
 
-    private static void ReadTensor(Tensor tensor, int height, int width, Span<float> destination)
+    private static PreparedImage PrepareTensor(Tensor tensor, int height, int width)
     {
         if (tensor.Shape.Count != 3 || tensor.Shape[0] != 3 || tensor.Shape[1] != height || tensor.Shape[2] != width)
         {
             throw new InvalidImageException(
                 $"Tensor shape [{string.Join(",", tensor.Shape)}] does not match the model input [3,{height},{width}] (CHW RGB at the model's input size).");
         }
-        var elements = destination.Length;
-        var bytes = tensor.Data.Span;
-        switch (tensor.Dtype)
+        return PrepareRaw(tensor.Dtype switch
         {
-            case DataType.Float32:
+            DataType.Float32 => TensorElement.Float32,
+            DataType.Uint8 => TensorElement.Uint8,
+            _ => throw new InvalidImageException($"Tensor dtype {tensor.Dtype} is not accepted; send DATA_TYPE_FLOAT32 in [0, 1] or DATA_TYPE_UINT8."),
+        }, tensor.Data.Memory, 3 * height * width);
+    }
+
+    /// <summary>
+    /// Checks raw little-endian tensor bytes holding <paramref name="elements"/> values of <paramref name="element"/>
+    /// (float32 must be finite and in [0, 1]) and wraps them without copying.
+    /// </summary>
+    /// <exception cref="InvalidImageException">The byte count is not elements · element size, or a float is outside [0, 1].</exception>
+    public static PreparedImage PrepareRaw(TensorElement element, ReadOnlyMemory<byte> bytes, int elements)
+    {
+        switch (element)
+        {
+            case TensorElement.Float32:
                 CheckLength(bytes.Length, elements, sizeof(float), "float32");
-                var values = MemoryMarshal.Cast<byte, float>(bytes);
-                values.CopyTo(destination);
-                CheckUnitRange(destination);
-                break;
-            case DataType.Uint8:
+                CheckUnitRange(MemoryMarshal.Cast<byte, float>(bytes.Span));
+                return PreparedImage.FromFloat32Bytes(bytes);
+            case TensorElement.Uint8:
                 CheckLength(bytes.Length, elements, sizeof(byte), "uint8");
-                TensorPrimitives.ConvertChecked<byte, float>(bytes, destination);
-                TensorPrimitives.Multiply(destination, 1f / 255f, destination);
-                break;
+                return PreparedImage.FromUint8(bytes);
             default:
-                throw new InvalidImageException($"Tensor dtype {tensor.Dtype} is not accepted; send DATA_TYPE_FLOAT32 in [0, 1] or DATA_TYPE_UINT8.");
+                throw new InvalidImageException($"Tensor element type {element} is not accepted.");
         }
+    }
+
+    /// <summary>
+    /// Checks that the first <paramref name="length"/> floats of <paramref name="buffer"/> (rented from
+    /// <see cref="ArrayPool{T}.Shared"/>) are finite and in [0, 1] and wraps them; on failure the buffer goes back to
+    /// the pool.
+    /// </summary>
+    /// <exception cref="InvalidImageException">A value is outside [0, 1] or not finite.</exception>
+    public static PreparedImage PreparePooled(float[] buffer, int length)
+    {
+        try
+        {
+            CheckUnitRange(buffer.AsSpan(0, length));
+        }
+        catch
+        {
+            ArrayPool<float>.Shared.Return(buffer);
+            throw;
+        }
+        return PreparedImage.FromPooled(buffer, length);
     }
 
     private static void CheckLength(int actual, int elements, int elementSize, string dtype)

@@ -19,7 +19,8 @@ public sealed class DetectionGrpcService(
 {
     public override async Task<LoadModelResponse> LoadModel(LoadModelRequest request, ServerCallContext context)
     {
-        var result = await models.LoadAsync(WireMapping.ToSpec(request), context.CancellationToken).ConfigureAwait(false);
+        var spec = WireMapping.ToSpec(request, options.Value.IntraOpSpinning);
+        var result = await models.LoadAsync(spec, context.CancellationToken).ConfigureAwait(false);
         return new LoadModelResponse
         {
             Model = WireMapping.ToWire(result.Model.Description),

@@ -12,7 +12,8 @@ internal static class WireMapping
 {
     public const int MaxIntraOpThreads = 1024;
 
-    public static ModelLoadSpec ToSpec(LoadModelRequest request)
+    /// <summary>The load spec of <paramref name="request"/>; <paramref name="intraOpSpinning"/> is the service's setting, not the client's.</summary>
+    public static ModelLoadSpec ToSpec(LoadModelRequest request, bool intraOpSpinning)
     {
         if (request.IntraOpThreads is < 0 or > MaxIntraOpThreads)
             throw new ArgumentException($"intra_op_threads = {request.IntraOpThreads} must be in 0..{MaxIntraOpThreads} (0 lets ONNX Runtime choose).");
@@ -29,6 +30,7 @@ internal static class WireMapping
                 var other => throw new ArgumentException($"provider {(int)other} is not a known ProviderPreference."),
             },
             IntraOpThreads = request.IntraOpThreads,
+            IntraOpSpinning = intraOpSpinning,
             OptimizationLevel = request.Optimization switch
             {
                 GraphOptimization.Unspecified or GraphOptimization.All => GraphOptimizationLevel.ORT_ENABLE_ALL,

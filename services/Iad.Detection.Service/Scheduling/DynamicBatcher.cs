@@ -14,6 +14,9 @@ namespace Iad.Detection.Service.Scheduling;
 /// <see cref="QueueFullException"/> when the queue is full and <see cref="SchedulerStoppedException"/> once stopping),
 /// then <see cref="Enqueue"/> hands each image over. Images whose deadline passed or whose call was cancelled are
 /// dropped before compute. <see cref="StopAsync"/> refuses new work, drains what is queued and ends the loop.
+/// A request that makes a batch on its own, which would not wait anyway (<see cref="TryRunNow"/>), runs on the
+/// caller's thread when nothing is queued and no batch is forming or running: same limits and order, two thread
+/// hops fewer.
 /// </summary>
 public sealed class DynamicBatcher
 {
@@ -22,6 +25,8 @@ public sealed class DynamicBatcher
     private readonly ILogger _logger;
     private readonly Channel<InferenceItem> _queue =
         Channel.CreateUnbounded<InferenceItem>(new UnboundedChannelOptions { SingleReader = true });
+    // Held by whoever forms or runs a batch (the loop from its first image to the end of compute, or TryRunNow).
+    private readonly SemaphoreSlim _execution = new(1, 1);
     private readonly long _delayTicks;
     private readonly Task _loop;
     private int _admitted;
@@ -73,6 +78,40 @@ public sealed class DynamicBatcher
         }
     }
 
+    /// <summary>
+    /// Runs <paramref name="items"/> (their slots reserved) as one batch on the calling thread, provided they would
+    /// not wait for company anyway (as many as <see cref="BatchingLimits.MaxBatchSize"/>, or any number up to it when
+    /// the queue delay is 0), no other image holds a slot (queued or reserved), no batch is forming or running, and
+    /// the scheduler is not stopping.
+    /// Every item is then finished (scored, expired or cancelled) on return; false means nothing was done and the
+    /// caller enqueues them.
+    /// </summary>
+    public bool TryRunNow(IReadOnlyList<InferenceItem> items)
+    {
+        var count = items.Count;
+        if (count == 0 || count > Limits.MaxBatchSize || (count < Limits.MaxBatchSize && _delayTicks > 0)) return false;
+        // Slots reserved beyond these items belong to images queued (or being decoded) earlier: they go first.
+        if (_stopping || Volatile.Read(ref _admitted) != count || !_execution.Wait(0)) return false;
+        try
+        {
+            if (Volatile.Read(ref _admitted) != count) return false;
+            var now = Stopwatch.GetTimestamp();
+            var batch = new List<InferenceItem>(count);
+            foreach (var item in items)
+            {
+                item.EnqueuedAt = now;
+                if (Take(item, now)) batch.Add(item);
+            }
+            foreach (var _ in batch) _telemetry.QueueDuration.Observe(0);
+            if (batch.Count > 0) Execute(batch);
+            return true;
+        }
+        finally
+        {
+            _execution.Release();
+        }
+    }
+
     /// <summary>Refuses new work, computes everything already queued, and ends the loop.</summary>
     public Task StopAsync()
     {
@@ -89,25 +128,34 @@ public sealed class DynamicBatcher
         var batch = new List<InferenceItem>(Limits.MaxBatchSize);
         while (await reader.WaitToReadAsync().ConfigureAwait(false))
         {
-            if (!reader.TryRead(out var first) || !Take(first, Stopwatch.GetTimestamp())) continue;
-            batch.Add(first);
-            var closeAt = first.EnqueuedAt + _delayTicks;
-            while (batch.Count < Limits.MaxBatchSize)
+            // The gate is taken before the first image leaves the queue, so TryRunNow cannot overtake it.
+            await _execution.WaitAsync().ConfigureAwait(false);
+            try
             {
-                if (reader.TryRead(out var next))
+                if (!reader.TryRead(out var first) || !Take(first, Stopwatch.GetTimestamp())) continue;
+                batch.Add(first);
+                var closeAt = first.EnqueuedAt + _delayTicks;
+                while (batch.Count < Limits.MaxBatchSize)
                 {
-                    if (Take(next, Stopwatch.GetTimestamp())) batch.Add(next);
-                    continue;
+                    if (reader.TryRead(out var next))
+                    {
+                        if (Take(next, Stopwatch.GetTimestamp())) batch.Add(next);
+                        continue;
+                    }
+                    var remaining = closeAt - Stopwatch.GetTimestamp();
+                    if (remaining <= 0 || !await WaitForMoreAsync(reader, remaining).ConfigureAwait(false)) break;
                 }
-                var remaining = closeAt - Stopwatch.GetTimestamp();
-                if (remaining <= 0 || !await WaitForMoreAsync(reader, remaining).ConfigureAwait(false)) break;
+                // Images may have expired while the batch was filling: drop them before compute.
+                var now = Stopwatch.GetTimestamp();
+                batch.RemoveAll(item => !IsStillWanted(item, now));
+                foreach (var item in batch) _telemetry.QueueDuration.Observe(Stopwatch.GetElapsedTime(item.EnqueuedAt, now).TotalSeconds);
+                if (batch.Count > 0) Execute(batch);
             }
-            // Images may have expired while the batch was filling: drop them before compute.
-            var now = Stopwatch.GetTimestamp();
-            batch.RemoveAll(item => !IsStillWanted(item, now));
-            foreach (var item in batch) _telemetry.QueueDuration.Observe(Stopwatch.GetElapsedTime(item.EnqueuedAt, now).TotalSeconds);
-            if (batch.Count > 0) Execute(batch);
-            batch.Clear();
+            finally
+            {
+                _execution.Release();
+                batch.Clear();
+            }
         }
     }
 
@@ -160,7 +208,7 @@ public sealed class DynamicBatcher
         try
         {
             var input = _backend.GetInputBuffer(count);
-            for (var i = 0; i < count; i++) batch[i].Image.Span.CopyTo(input.Slice(i * imageLength, imageLength));
+            for (var i = 0; i < count; i++) batch[i].Image.WriteTo(input.Slice(i * imageLength, imageLength));
             var outputs = _backend.Execute(count);
             var end = Stopwatch.GetTimestamp();
             var compute = Stopwatch.GetElapsedTime(start, end);

@@ -1,11 +1,12 @@
 using System.Buffers;
 using System.Diagnostics;
+using Iad.Detection.Service.Inputs;
 
 namespace Iad.Detection.Service.Scheduling;
 
 /// <summary>
-/// One image travelling through a model's batcher. The submitter owns <see cref="Image"/> (3·H·W floats, kept alive
-/// until <see cref="Completion"/> finishes); the batcher fills <see cref="Score"/>, the map (when asked for) and the
+/// One image travelling through a model's batcher. The submitter owns <see cref="Image"/> (kept alive until
+/// <see cref="Completion"/> finishes; the batcher writes it into its batch's input slot); the batcher fills <see cref="Score"/>, the map (when asked for) and the
 /// timing, then completes. A map buffer comes from <see cref="ArrayPool{T}.Shared"/>: call <see cref="ReturnMap"/>
 /// once it has been read.
 /// </summary>
@@ -14,11 +15,11 @@ public sealed class InferenceItem
     private readonly TaskCompletionSource _completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private float[]? _map;
 
-    /// <param name="image">The image, [3, H, W] RGB in [0, 1].</param>
+    /// <param name="image">The validated image, 3·H·W values.</param>
     /// <param name="wantsMap">Whether the anomaly map must be copied out of the batch.</param>
     /// <param name="deadline"><see cref="Stopwatch"/> timestamp after which the image is dropped unscored; <see cref="long.MaxValue"/> for none.</param>
     /// <param name="cancellation">Cancels the image while it waits (e.g. the client went away).</param>
-    public InferenceItem(ReadOnlyMemory<float> image, bool wantsMap, long deadline, CancellationToken cancellation)
+    public InferenceItem(PreparedImage image, bool wantsMap, long deadline, CancellationToken cancellation)
     {
         Image = image;
         WantsMap = wantsMap;
@@ -26,7 +27,13 @@ public sealed class InferenceItem
         Cancellation = cancellation;
     }
 
-    public ReadOnlyMemory<float> Image { get; }
+    /// <summary>An image already in model form, [3, H, W] RGB floats in [0, 1].</summary>
+    public InferenceItem(ReadOnlyMemory<float> image, bool wantsMap, long deadline, CancellationToken cancellation)
+        : this(PreparedImage.FromFloats(image), wantsMap, deadline, cancellation)
+    {
+    }
+
+    public PreparedImage Image { get; }
 
     public bool WantsMap { get; }
 

@@ -97,6 +97,7 @@ public static class OnnxSessionFactory
             EnableCpuMemArena = true,
             EnableMemoryPattern = true,
         };
+        if (!settings.IntraOpSpinning) options.AddSessionConfigEntry("session.intra_op.allow_spinning", "0");
         return options;
     }
 }

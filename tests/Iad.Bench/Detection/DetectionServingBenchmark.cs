@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Google.Protobuf;
+using Grpc.Core;
 using Iad.Bench.Support;
 using Iad.Contracts.V1;
 using Iad.Onnx.Detector;
@@ -8,63 +9,53 @@ using Iad.Onnx.Runtime;
 namespace Iad.Bench.Detection;
 
 /// <summary>
-/// Serving overhead of the detection service: end-to-end gRPC Detect on loopback (uint8 [3,256,256] tensors, score
-/// only) against <see cref="DetectorSession.Run(ReadOnlySpan{float}, int)"/> in process on the same model and CPU
-/// settings, at batch 1 and per image at batch 16; then images/s at request sizes 1/8/16/32 (the model reloaded with
-/// max_batch_size = request size, so no batch waits for the queue delay), images/s from 16 concurrent single-image
-/// clients through the dynamic batcher, and peak memory.
+/// Serving overhead of the detection service: end-to-end gRPC Detect on loopback (uint8 [3,256,256] tensors, as a
+/// client holding 8-bit pixels sends them; score only) against <see cref="DetectorSession.Run(ReadOnlySpan{float}, int)"/>
+/// in process on the same float input, model and CPU settings, at request sizes 1/8/16/32 (the served model
+/// reloaded with max_batch_size = request size, so no batch waits for the queue delay; served and in-process samples
+/// alternate so both see the same background load). Each row also gives the server's own split of the request
+/// (total, batch compute, queue wait), so transport cost is client time minus server total. Two models: the tiny
+/// conv detector (≈ 1–2 ms compute: the fixed cost per call dominates) and a compiled PatchCore detector (realistic
+/// compute). Then images/s from 16 concurrent single-image clients through the dynamic batcher, and peak memory.
 /// </summary>
 public sealed class DetectionServingBenchmark : IBenchmark
 {
+    private const int MaxBatch = 32;
+    private static readonly int[] BatchSizes = [1, 8, 16, 32];
+
     public string Name => "detection-serving";
 
-    public string Description => "detection service: loopback gRPC Detect vs in-process ONNX Runtime (256x256 conv detector, CPU)";
+    public string Description => "detection service: loopback gRPC Detect vs in-process ONNX Runtime (256x256 conv and PatchCore detectors, CPU)";
 
     public void Run(BenchContext context) => RunAsync(context).GetAwaiter().GetResult();
 
     private static async Task RunAsync(BenchContext context)
     {
-        var model = ServingDetector.Create();
         var root = Directory.CreateTempSubdirectory("iad-bench-models-").FullName;
-        await File.WriteAllBytesAsync(Path.Combine(root, "serving.onnx"), model);
-        const int maxBatch = 32;
-        var (pixels, floats) = Images(maxBatch);
+        var conv = ServingDetector.Create();
+        await File.WriteAllBytesAsync(Path.Combine(root, "serving.onnx"), conv);
+        var (pixels, floats) = Images(MaxBatch);
         try
         {
             await using var server = await LoopbackDetectionServer.StartAsync(root);
-            using var session = DetectorSession.Open(model, new DetectorSessionOptions
-            {
-                Settings = new SessionSettings { Provider = ExecutionProviderPreference.Cpu },
-                PreallocateBatchSize = maxBatch,
-            });
-            var imageLength = session.ImageLength;
+            TransportFloor(context, server.Client, pixels);
+            context.Output.WriteLine("  conv detector 256x256 (2 convolutions, ~40 MFLOP/image):");
+            await CompareAsync(context, server, "serving", conv, pixels, floats);
 
-            double Direct(int batch) => context.MedianSeconds(() => session.Run(floats.AsSpan(0, batch * imageLength), batch));
-            var served = new Dictionary<int, double>();
-            foreach (var batch in new[] { 1, 8, 16, 32 })
-            {
-                await Load(server, batch, 2000);
-                var request = new DetectRequest { ModelId = "serving" };
-                request.Images.AddRange(pixels.Take(batch));
-                served[batch] = context.MedianSeconds(() => server.Client.Detect(request));
-            }
-            var direct1 = Direct(1);
-            var direct16 = Direct(16);
-
-            context.Report("batch 1: in-process ONNX Runtime", direct1);
-            context.Report("batch 1: gRPC Detect on loopback", served[1]);
-            context.Ratio("batch 1: gRPC / in-process", served[1], direct1);
-            context.Report("batch 16: in-process per image", direct16 / 16);
-            context.Report("batch 16: gRPC per image", served[16] / 16);
-            context.Ratio("batch 16: gRPC / in-process (per image)", served[16], direct16);
-            foreach (var (batch, seconds) in served)
-                context.Output.WriteLine($"  {$"gRPC images/s at request size {batch}",-48} {batch / seconds,12:F1} img/s");
-
-            await Load(server, 16, 2000);
+            await Load(server, "serving", 16, 2000);
             var concurrent = await ConcurrentImagesPerSecond(server.Client, pixels[0], clients: 16, requestsPerClient: 8);
             var stats = await server.Client.GetModelStatsAsync(new GetModelStatsRequest { ModelId = "serving" });
             context.Output.WriteLine($"  {"16 concurrent 1-image clients (batch<=16, 2 ms)",-48} {concurrent,12:F1} img/s  mean batch {stats.MeanBatchSize:F2}");
             context.Output.WriteLine($"  {"peak RSS since last load (GetModelStats)",-48} {stats.PeakHostBytes / 1e6,12:F1} MB");
+            await server.Client.UnloadModelAsync(new UnloadModelRequest { ModelId = "serving" });
+
+            var start = Stopwatch.GetTimestamp();
+            var (patchCore, bankRows) = PatchCoreServingDetector.Create();
+            await File.WriteAllBytesAsync(Path.Combine(root, "patchcore.onnx"), patchCore);
+            context.Output.WriteLine(
+                $"  PatchCore detector 256x256 (built-in backbone, bank {bankRows} rows, fitted in {Stopwatch.GetElapsedTime(start).TotalSeconds:F1} s):");
+            await CompareAsync(context, server, "patchcore", patchCore, pixels, floats);
+
             context.Output.WriteLine($"  {"peak working set of the process",-48} {Process.GetCurrentProcess().PeakWorkingSet64 / 1e6,12:F1} MB");
         }
         finally
@@ -73,10 +64,65 @@ public sealed class DetectionServingBenchmark : IBenchmark
         }
     }
 
-    private static Task<LoadModelResponse> Load(LoopbackServer<DetectionService.DetectionServiceClient> server, int maxBatch, int delayUs) =>
+    private static async Task CompareAsync(
+        BenchContext context, LoopbackServer<DetectionService.DetectionServiceClient> server, string name, byte[] model, Image[] pixels, float[] floats)
+    {
+        using var session = DetectorSession.Open(model, new DetectorSessionOptions
+        {
+            Settings = new SessionSettings { Provider = ExecutionProviderPreference.Cpu },
+            PreallocateBatchSize = MaxBatch,
+        });
+        var imageLength = session.ImageLength;
+        foreach (var batch in BatchSizes)
+        {
+            await Load(server, name, batch, 2000);
+            var request = new DetectRequest { ModelId = name };
+            request.Images.AddRange(pixels.Take(batch));
+            var result = ServingComparison.Measure(
+                () => server.Client.Detect(request),
+                () => session.Run(floats.AsSpan(0, batch * imageLength), batch),
+                context.Repetitions);
+            var unit = batch == 1 ? "" : " per image";
+            context.Report($"batch {batch}: in-process ONNX Runtime{unit}", result.Direct.Median / batch, $"min {result.Direct.Min / batch * 1e3:F3} ms");
+            context.Report($"batch {batch}: gRPC Detect on loopback{unit}", result.Served.Median / batch, $"min {result.Served.Min / batch * 1e3:F3} ms");
+            context.Output.WriteLine(
+                $"  {$"batch {batch}: server's split of one request",-48} total {result.ServerTotal * 1e3:F3} ms = compute {result.ServerCompute * 1e3:F3} ms + queue {result.ServerQueue * 1e3:F3} ms + rest");
+            context.Ratio($"batch {batch}: gRPC / in-process{unit}", result.Served.Median, result.Direct.Median);
+            context.Ratio($"batch {batch}: gRPC / in-process{unit}, minima", result.Served.Min, result.Direct.Min);
+            context.Output.WriteLine($"  {$"batch {batch}: gRPC images/s",-48} {batch / result.Served.Median,12:F1} img/s  (in process {batch / result.Direct.Median:F1})");
+        }
+        await server.Client.UnloadModelAsync(new UnloadModelRequest { ModelId = name });
+    }
+
+    /// <summary>
+    /// The per-call cost of the gRPC stack alone: the same uint8 requests sent to a model that is not loaded, so the
+    /// server receives and parses the whole message and answers NOT_FOUND without computing anything (an empty
+    /// request, answered INVALID_ARGUMENT, gives the fixed cost of a call).
+    /// </summary>
+    private static void TransportFloor(BenchContext context, DetectionService.DetectionServiceClient client, Image[] pixels)
+    {
+        foreach (var batch in (int[])[0, .. BatchSizes])
+        {
+            var request = new DetectRequest { ModelId = "not-loaded" };
+            request.Images.AddRange(pixels.Take(batch));
+            var (median, min) = ServingComparison.Time(() =>
+            {
+                try
+                {
+                    client.Detect(request);
+                }
+                catch (RpcException e) when (e.StatusCode is StatusCode.NotFound or StatusCode.InvalidArgument)
+                {
+                }
+            }, Math.Max(context.Repetitions, 25));
+            context.Report($"gRPC floor, request size {batch} (error reply, no compute)", median, $"min {min * 1e3:F3} ms, {request.CalculateSize() / 1e6:F2} MB");
+        }
+    }
+
+    private static Task<LoadModelResponse> Load(LoopbackServer<DetectionService.DetectionServiceClient> server, string name, int maxBatch, int delayUs) =>
         server.Client.LoadModelAsync(new LoadModelRequest
         {
-            ModelId = "file:serving.onnx",
+            ModelId = $"file:{name}.onnx",
             Provider = ProviderPreference.Cpu,
             Batching = new BatchingOptions { MaxBatchSize = maxBatch, MaxQueueDelayUs = delayUs },
         }).ResponseAsync;

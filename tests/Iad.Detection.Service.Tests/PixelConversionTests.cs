@@ -1,0 +1,30 @@
+using Iad.Detection.Service.Inputs;
+
+namespace Iad.Detection.Service.Tests;
+
+public sealed class PixelConversionTests
+{
+    [Theory]
+    [InlineData(1)]
+    [InlineData(63)]
+    [InlineData(256)]
+    [InlineData(3 * 17 * 19)]
+    public void Uint8_conversion_is_bit_identical_to_the_scalar_formula_at_any_length(int length)
+    {
+        var bytes = new byte[length];
+        for (var i = 0; i < length; i++) bytes[i] = (byte)(i * 7 + 3);
+        var converted = new float[length];
+        PixelConversion.Uint8ToUnit(bytes, converted);
+        for (var i = 0; i < length; i++) Assert.Equal(bytes[i] * (1f / 255f), converted[i]);
+    }
+
+    [Fact]
+    public void Prepared_uint8_images_write_exactly_one_slot()
+    {
+        var image = PreparedImage.FromUint8(new byte[] { 0, 255, 51 });
+        var slot = new float[3];
+        image.WriteTo(slot);
+        Assert.Equal([0f, 255 * (1f / 255f), 51 * (1f / 255f)], slot);
+        Assert.Throws<ArgumentException>(() => image.WriteTo(new float[4]));
+    }
+}
