@@ -66,7 +66,7 @@ internal static class BenchCommand
         if (Console.IsOutputRedirected) AnsiConsole.Profile.Width = 240;
         var grid = new Table().Title(Markup.Escape($"{table.Title}: image AUROC, mean ± std over seeds [{string.Join(", ", table.Seeds)}]")).AddColumn("method");
         foreach (var setting in table.Settings) grid.AddColumn(Markup.Escape(setting));
-        var continual = table.Settings.Where(s => table.Rows.Any(r => r.ImageForgetting[s].Mean is not null)).ToList();
+        var continual = table.ForgettingSettings;
         foreach (var setting in continual) grid.AddColumn(Markup.Escape($"FM ({setting})"));
         grid.AddColumns("p50 (ms)", "img/s", "peak MiB", "fit (s)", "bank rows");
         foreach (var row in table.Rows)

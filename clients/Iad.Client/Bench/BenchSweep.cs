@@ -172,5 +172,5 @@ public sealed record BenchSetting
 
     /// <summary>The column label: the regime's, or <c>continual</c> (plus a non-vanilla regime).</summary>
     [JsonIgnore]
-    public string Label => !Continual ? Regime.Label : Regime.Kind == "vanilla" ? "continual" : $"continual {Regime.Label}";
+    public string Label => Regime.LabelFor(sequence: Continual);
 }

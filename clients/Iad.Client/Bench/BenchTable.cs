@@ -19,6 +19,9 @@ public sealed record BenchTable(
     string EfficiencySetting,
     IReadOnlyList<BenchTableRow> Rows)
 {
+    /// <summary>Settings with a forgetting value in some row (the continual ones), in column order.</summary>
+    public IReadOnlyList<string> ForgettingSettings => [.. Settings.Where(s => Rows.Any(r => r.ImageForgetting[s].Mean is not null))];
+
     /// <summary>
     /// Builds the table. Per (method, setting, seed) the datasets' cells are averaged unweighted (a seed missing any
     /// dataset's cell is left out); the seeds' suite values then give mean and sample standard deviation.

@@ -67,9 +67,7 @@ public sealed record ContinualPlan
     }
 
     /// <summary>The run's setting label: the regime for one task, <c>continual</c> (plus a non-vanilla regime) for a sequence.</summary>
-    public string SettingLabel(int taskCount) => taskCount == 1
-        ? Regime.Label
-        : Regime.Kind == "vanilla" ? "continual" : $"continual {Regime.Label}";
+    public string SettingLabel(int taskCount) => Regime.LabelFor(sequence: taskCount > 1);
 
     /// <summary>The plan as stored in a run's <c>config_json</c>.</summary>
     public string ToJson() => JsonSerializer.Serialize(this, Json);

@@ -41,6 +41,12 @@ public sealed record ExperimentSetting
         _ => Kind,
     };
 
+    /// <summary>
+    /// The label of an experiment under this regime: <see cref="Label"/> for one category at a time, <c>continual</c>
+    /// (plus a non-vanilla regime) for a task sequence learned by one model.
+    /// </summary>
+    public string LabelFor(bool sequence) => !sequence ? Label : Kind == "vanilla" ? "continual" : $"continual {Label}";
+
     /// <summary>Checks the parameters of <see cref="Kind"/>.</summary>
     /// <exception cref="ArgumentException">An unknown kind or an out-of-range parameter, named with its value.</exception>
     public ExperimentSetting Validated()

@@ -65,7 +65,7 @@ public static class BenchReportWriter
     /// <summary>The document blocks of the Markdown and HTML files.</summary>
     public static IReadOnlyList<DocumentBlock> Blocks(BenchResult result, BenchTable table, string? chart)
     {
-        var continual = table.Settings.Where(s => table.Rows.Any(r => r.ImageForgetting[s].Mean is not null)).ToList();
+        var continual = table.ForgettingSettings;
         var columns = new List<string> { "method" };
         columns.AddRange(table.Settings);
         columns.AddRange(continual.Select(s => $"FM ({s})"));

@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Runtime.InteropServices;
+using Iad.Onnx.Detector;
 
 namespace Iad.Detection.Service.Inputs;
 

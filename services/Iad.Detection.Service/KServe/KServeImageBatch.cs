@@ -3,6 +3,7 @@ using Google.Protobuf;
 using Iad.Contracts.KServe.V2;
 using Iad.Detection.Service.Inference;
 using Iad.Detection.Service.Inputs;
+using Iad.Onnx.Detector;
 
 namespace Iad.Detection.Service.KServe;
 

@@ -1,8 +1,8 @@
-using System.Numerics.Tensors;
 using System.Threading.Channels;
 using Iad.Client.Datasets;
 using Iad.Contracts.V1;
 using Iad.Methods;
+using Iad.Onnx.Detector;
 
 namespace Iad.Training.Service.Pipeline;
 
@@ -69,8 +69,7 @@ public sealed class SplitBatchSource : IEnumerable<ImageBatch>
                 if (item.Format != ItemFormat.Uint8 || item.Payload.Length != imageLength)
                     throw new InvalidDataException($"Item {item.Item.Index} carries {item.Payload.Length} bytes; a uint8 3x{_side}x{_side} image has {imageLength}.");
                 var target = buffer.AsSpan(filled * imageLength, imageLength);
-                TensorPrimitives.ConvertChecked<byte, float>(item.Payload.Span, target);
-                TensorPrimitives.Multiply(target, 1f / 255f, target);
+                PixelConversion.Uint8ToUnit(item.Payload.Span, target);
                 ImagesRead++;
                 if (++filled < _batchSize) continue;
                 await writer.WriteAsync(new ImageBatch(buffer, filled), cancellation).ConfigureAwait(false);

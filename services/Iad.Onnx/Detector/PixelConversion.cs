@@ -1,9 +1,13 @@
 using System.Numerics;
 using System.Runtime.InteropServices;
 
-namespace Iad.Detection.Service.Inputs;
+namespace Iad.Onnx.Detector;
 
-/// <summary>Conversions of 8-bit pixels into model input floats.</summary>
+/// <summary>
+/// Conversions of 8-bit pixels into the detector's <see cref="DetectorContract.ImageInput"/> floats, shared by
+/// training (streamed uint8 batches) and serving (uint8 request tensors) so both sides feed a detector bit-identical
+/// inputs.
+/// </summary>
 public static class PixelConversion
 {
     /// <summary>The factor applied to 8-bit values: v = q · (1/255) in float32, one rounding per element.</summary>

@@ -1,6 +1,6 @@
-using Iad.Detection.Service.Inputs;
+using Iad.Onnx.Detector;
 
-namespace Iad.Detection.Service.Tests;
+namespace Iad.Onnx.Tests.Detector;
 
 public sealed class PixelConversionTests
 {
@@ -16,15 +16,5 @@ public sealed class PixelConversionTests
         var converted = new float[length];
         PixelConversion.Uint8ToUnit(bytes, converted);
         for (var i = 0; i < length; i++) Assert.Equal(bytes[i] * (1f / 255f), converted[i]);
-    }
-
-    [Fact]
-    public void Prepared_uint8_images_write_exactly_one_slot()
-    {
-        var image = PreparedImage.FromUint8(new byte[] { 0, 255, 51 });
-        var slot = new float[3];
-        image.WriteTo(slot);
-        Assert.Equal([0f, 255 * (1f / 255f), 51 * (1f / 255f)], slot);
-        Assert.Throws<ArgumentException>(() => image.WriteTo(new float[4]));
     }
 }
