@@ -9,6 +9,7 @@ namespace Iad.Client;
 /// Client-side load balancing over service replicas. An address option may name several replicas separated by commas
 /// (<c>http://a:7103,http://b:7103</c>: a static list) or one <c>dns:///host:port</c> name (every A record, re-resolved,
 /// as a Kubernetes headless Service gives); both balance calls round-robin. A single http(s) address is used as is.
+/// Configure after setting <see cref="GrpcChannelOptions.HttpHandler"/>: balancing adjusts it.
 /// </summary>
 internal static class ChannelTargets
 {
@@ -33,6 +34,9 @@ internal static class ChannelTargets
 
     private static void RoundRobin(GrpcChannelOptions options)
     {
+        // Balancing connects the subchannels itself and refuses a handler with its own connect callback: a balanced
+        // channel reads its connections without the read-ahead buffer.
+        if (options.HttpHandler is SocketsHttpHandler sockets) sockets.ConnectCallback = null;
         options.ServiceConfig ??= new ServiceConfig();
         options.ServiceConfig.LoadBalancingConfigs.Add(new RoundRobinConfig());
     }

@@ -2,6 +2,8 @@ using Grpc.Core;
 using Grpc.Core.Interceptors;
 using Grpc.Health.V1;
 using Grpc.Net.Client;
+using System.Net.Sockets;
+using Iad.Client.Transport;
 using Iad.Contracts.V1;
 
 namespace Iad.Client;
@@ -79,8 +81,9 @@ public sealed class IadClient : IDisposable
     /// <summary>
     /// The HTTP handler of every SDK channel, for hosts that build their own <see cref="GrpcChannel"/> to an IAD
     /// service (for example the training service's dataset channel): several HTTP/2 connections when one reaches its
-    /// concurrent-stream limit, pooled connections kept while idle, keep-alive pings every 60 s (30 s timeout), and a
-    /// per-stream receive window of <see cref="Http2StreamWindowBytes"/>.
+    /// concurrent-stream limit, pooled connections kept while idle, keep-alive pings every 60 s (30 s timeout), a
+    /// per-stream receive window of <see cref="Http2StreamWindowBytes"/>, and connections read through a
+    /// <see cref="ReadAheadStream"/> (dropped on channels that balance over replicas, which connect themselves).
     /// </summary>
     public static SocketsHttpHandler CreateHttpHandler() => new()
     {
@@ -89,7 +92,24 @@ public sealed class IadClient : IDisposable
         KeepAlivePingDelay = TimeSpan.FromSeconds(60),
         KeepAlivePingTimeout = TimeSpan.FromSeconds(30),
         InitialHttp2StreamWindowSize = Http2StreamWindowBytes,
+        ConnectCallback = ConnectReadAheadAsync,
     };
+
+    /// <summary>Opens a TCP connection (Nagle off, as the default handler does) read through a <see cref="ReadAheadStream"/>.</summary>
+    private static async ValueTask<Stream> ConnectReadAheadAsync(SocketsHttpConnectionContext context, CancellationToken cancellationToken)
+    {
+        var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+        try
+        {
+            await socket.ConnectAsync(context.DnsEndPoint, cancellationToken).ConfigureAwait(false);
+            return new ReadAheadStream(new NetworkStream(socket, ownsSocket: true));
+        }
+        catch
+        {
+            socket.Dispose();
+            throw;
+        }
+    }
 
     private static GrpcChannel CreateChannel(string address, IadClientOptions options)
     {

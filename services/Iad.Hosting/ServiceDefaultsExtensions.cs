@@ -2,11 +2,14 @@ using System.Net;
 using System.Security.Cryptography.X509Certificates;
 using Iad.Hosting.Interceptors;
 using Iad.Hosting.ServiceInfo;
+using Iad.Hosting.Transport;
+using Microsoft.AspNetCore.Connections;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -28,7 +31,7 @@ public static class ServiceDefaultsExtensions
     /// <summary>
     /// Registers gRPC (message-size limit, interceptors for auth, telemetry and exception mapping), grpc.health.v1,
     /// reflection, the ServiceInfo service, Kestrel endpoints (gRPC h2c + HTTP/1.1 for metrics and health, loopback
-    /// unless configured), and graceful shutdown.
+    /// unless configured, connection buffers from a <see cref="LargeBlockMemoryPool"/>), and graceful shutdown.
     /// </summary>
     /// <param name="builder">The host builder from <see cref="IadHost.CreateBuilder"/>.</param>
     /// <param name="serviceName">Short service name, e.g. "dataset".</param>
@@ -53,6 +56,7 @@ public static class ServiceDefaultsExtensions
         builder.Services.AddOptions<HostOptions>().Configure<IOptions<IadHostingOptions>>((host, iad) =>
             host.ShutdownTimeout = TimeSpan.FromSeconds(iad.Value.ShutdownTimeoutSeconds));
 
+        builder.Services.Replace(ServiceDescriptor.Singleton<IMemoryPoolFactory<byte>, LargeBlockMemoryPoolFactory>());
         builder.Services.AddSingleton(new ServiceIdentity(serviceName, capabilities));
         builder.Services.AddSingleton<ConfiguredToken>();
         builder.Services.AddSingleton<ExceptionStatusMap>();

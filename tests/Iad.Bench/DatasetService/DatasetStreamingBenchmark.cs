@@ -51,8 +51,8 @@ public sealed class DatasetStreamingBenchmark : IBenchmark
             {
                 foreach (var file in files) ImagePreprocessor.LoadTensor(File.ReadAllBytes(file), geometry, tensor);
             });
-            var float32 = context.MedianSeconds(() => Stream(server, sha, ItemFormat.Float32, tensor));
-            var uint8 = context.MedianSeconds(() => Stream(server, sha, ItemFormat.Uint8, tensor));
+            var float32 = context.MedianSeconds(() => StreamAsync(server, sha, ItemFormat.Float32, tensor).GetAwaiter().GetResult());
+            var uint8 = context.MedianSeconds(() => StreamAsync(server, sha, ItemFormat.Uint8, tensor).GetAwaiter().GetResult());
 
             context.Report($"local LoadTensor, {files.Length} images", local, PerSecond(files.Length, local));
             context.Report($"StreamSplit FLOAT32, {files.Length} images", float32, PerSecond(files.Length, float32));
@@ -67,13 +67,13 @@ public sealed class DatasetStreamingBenchmark : IBenchmark
     }
 
     /// <summary>Streams the whole train split, checks every payload's size and materialises it into <paramref name="tensor"/>.</summary>
-    private static void Stream(LoopbackServer<Contracts.V1.DatasetService.DatasetServiceClient> server, string sha, ItemFormat format, float[] tensor)
+    private static async Task StreamAsync(LoopbackServer<Contracts.V1.DatasetService.DatasetServiceClient> server, string sha, ItemFormat format, float[] tensor)
     {
         var expected = tensor.Length * (format == ItemFormat.Float32 ? sizeof(float) : 1);
         var received = 0;
         using var call = server.Client.StreamSplit(new StreamSplitRequest { ManifestSha256 = sha, Split = Split.Train, Format = format });
         var reader = call.ResponseStream;
-        while (reader.MoveNext().GetAwaiter().GetResult())
+        while (await reader.MoveNext())
         {
             if (reader.Current.MessageCase != StreamSplitResponse.MessageOneofCase.Item) continue;
             var payload = reader.Current.Item.Image.Tensor.Data.Span;

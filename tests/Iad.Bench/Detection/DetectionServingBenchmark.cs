@@ -38,7 +38,7 @@ public sealed class DetectionServingBenchmark : IBenchmark
         try
         {
             await using var server = await LoopbackDetectionServer.StartAsync(root);
-            TransportFloor(context, server.Client, pixels);
+            await TransportFloorAsync(context, server.Client, pixels);
             context.Output.WriteLine("  conv detector 256x256 (2 convolutions, ~40 MFLOP/image):");
             await CompareAsync(context, server, "serving", conv, pixels, floats);
 
@@ -78,8 +78,8 @@ public sealed class DetectionServingBenchmark : IBenchmark
             await Load(server, name, batch, 2000);
             var request = new DetectRequest { ModelId = name };
             request.Images.AddRange(pixels.Take(batch));
-            var result = ServingComparison.Measure(
-                () => server.Client.Detect(request),
+            var result = await ServingComparison.MeasureAsync(
+                () => server.Client.DetectAsync(request).ResponseAsync,
                 () => session.Run(floats.AsSpan(0, batch * imageLength), batch),
                 context.Repetitions);
             var unit = batch == 1 ? "" : " per image";
@@ -99,17 +99,17 @@ public sealed class DetectionServingBenchmark : IBenchmark
     /// server receives and parses the whole message and answers NOT_FOUND without computing anything (an empty
     /// request, answered INVALID_ARGUMENT, gives the fixed cost of a call).
     /// </summary>
-    private static void TransportFloor(BenchContext context, DetectionService.DetectionServiceClient client, Image[] pixels)
+    private static async Task TransportFloorAsync(BenchContext context, DetectionService.DetectionServiceClient client, Image[] pixels)
     {
         foreach (var batch in (int[])[0, .. BatchSizes])
         {
             var request = new DetectRequest { ModelId = "not-loaded" };
             request.Images.AddRange(pixels.Take(batch));
-            var (median, min) = ServingComparison.Time(() =>
+            var (median, min) = await ServingComparison.TimeAsync(async () =>
             {
                 try
                 {
-                    client.Detect(request);
+                    await client.DetectAsync(request);
                 }
                 catch (RpcException e) when (e.StatusCode is StatusCode.NotFound or StatusCode.InvalidArgument)
                 {

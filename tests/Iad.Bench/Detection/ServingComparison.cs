@@ -23,13 +23,17 @@ internal sealed record ServingComparison(
     /// Warms both sides up, then runs <see cref="Rounds"/> rounds of a block of served calls followed by a block of
     /// direct runs, so both see the same background load on a shared machine (blocks rather than strict alternation:
     /// the in-process session's spinning worker threads would otherwise steal the core the next call needs). At
-    /// least <paramref name="minSamples"/> samples of each, more (up to 64) while they fit in about 2.5 s.
+    /// least <paramref name="minSamples"/> samples of each, more (up to 64) while they fit in about 2.5 s. Served calls
+    /// are awaited, as an application makes them: a blocking call spins a core while it waits, which on a small
+    /// machine is the core the server needs.
     /// </summary>
-    public static ServingComparison Measure(Func<DetectResponse> served, Action direct, int minSamples)
+    public static async Task<ServingComparison> MeasureAsync(Func<Task<DetectResponse>> served, Action direct, int minSamples)
     {
-        served();
+        await served();
         direct();
-        var pair = Seconds(() => served()) + Seconds(direct);
+        var start = Stopwatch.GetTimestamp();
+        await served();
+        var pair = Stopwatch.GetElapsedTime(start).TotalSeconds + Seconds(direct);
         var perRound = Math.Clamp((int)(TargetSeconds / pair / Rounds), (minSamples + Rounds - 1) / Rounds, Math.Max(MaxPerRound, minSamples));
         var client = new List<double>();
         var local = new List<double>();
@@ -40,8 +44,8 @@ internal sealed record ServingComparison(
         {
             for (var i = 0; i < perRound; i++)
             {
-                var start = Stopwatch.GetTimestamp();
-                var timing = served().Timing;
+                start = Stopwatch.GetTimestamp();
+                var timing = (await served()).Timing;
                 client.Add(Stopwatch.GetElapsedTime(start).TotalSeconds);
                 total.Add(timing.TotalUs * 1e-6);
                 compute.Add(timing.ComputeUs * 1e-6);
@@ -53,11 +57,16 @@ internal sealed record ServingComparison(
     }
 
     /// <summary>Median and minimum of <paramref name="call"/>'s wall time over <paramref name="samples"/> calls after one warm-up, seconds.</summary>
-    public static (double Median, double Min) Time(Action call, int samples)
+    public static async Task<(double Median, double Min)> TimeAsync(Func<Task> call, int samples)
     {
-        call();
+        await call();
         var times = new List<double>(samples);
-        for (var i = 0; i < samples; i++) times.Add(Seconds(call));
+        for (var i = 0; i < samples; i++)
+        {
+            var start = Stopwatch.GetTimestamp();
+            await call();
+            times.Add(Stopwatch.GetElapsedTime(start).TotalSeconds);
+        }
         return (Median(times), times.Min());
     }
 
