@@ -111,7 +111,13 @@ public sealed class IadClient : IDisposable
         }
     }
 
-    private static GrpcChannel CreateChannel(string address, IadClientOptions options)
+    /// <summary>
+    /// A channel to one IAD service as the SDK opens them (for hosts that call another service, such as training's
+    /// dataset channel): <see cref="CreateHttpHandler"/>, replica balancing for lists and <c>dns:///</c> names, the
+    /// retry policy for idempotent calls, message-size limit and token of <paramref name="options"/>.
+    /// </summary>
+    /// <exception cref="ArgumentException">A replica list mixes http and https, or an entry is not an absolute URI.</exception>
+    public static GrpcChannel CreateChannel(string address, IadClientOptions options)
     {
         var channelOptions = new GrpcChannelOptions
         {

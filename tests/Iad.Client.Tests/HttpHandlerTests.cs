@@ -12,4 +12,16 @@ public sealed class HttpHandlerTests
         Assert.Equal(IadClient.Http2StreamWindowBytes, handler.InitialHttp2StreamWindowSize);
         Assert.True(handler.EnableMultipleHttp2Connections);
     }
+
+    [Theory]
+    [InlineData("http://127.0.0.1:7101")]
+    [InlineData("dns:///localhost:7101")]
+    [InlineData("http://127.0.0.1:7101,http://127.0.0.1:7201")]
+    public void Channels_open_for_a_single_address_a_dns_name_and_a_replica_list(string address)
+    {
+        // Balanced channels refuse a handler with its own connect callback; the factory must drop the read-ahead one.
+        using var channel = IadClient.CreateChannel(address, new IadClientOptions());
+
+        Assert.NotNull(channel);
+    }
 }

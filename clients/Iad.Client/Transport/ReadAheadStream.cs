@@ -42,12 +42,8 @@ public sealed class ReadAheadStream(Stream inner) : Stream
             if (destination.Length >= BufferBytes) return await inner.ReadAsync(destination, cancellationToken).ConfigureAwait(false);
             _start = 0;
             _end = await inner.ReadAsync(_buffer, cancellationToken).ConfigureAwait(false);
-            if (_end == 0) return 0;
         }
-        var count = Math.Min(destination.Length, _end - _start);
-        _buffer.AsSpan(_start, count).CopyTo(destination.Span);
-        _start += count;
-        return count;
+        return TakeBuffered(destination.Span);
     }
 
     public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
@@ -60,8 +56,13 @@ public sealed class ReadAheadStream(Stream inner) : Stream
             if (destination.Length >= BufferBytes) return inner.Read(destination);
             _start = 0;
             _end = inner.Read(_buffer);
-            if (_end == 0) return 0;
         }
+        return TakeBuffered(destination);
+    }
+
+    /// <summary>Moves as much buffered data as fits into <paramref name="destination"/> (none at end of stream).</summary>
+    private int TakeBuffered(Span<byte> destination)
+    {
         var count = Math.Min(destination.Length, _end - _start);
         _buffer.AsSpan(_start, count).CopyTo(destination);
         _start += count;

@@ -1,5 +1,6 @@
 using Grpc.Core;
 using Grpc.Net.Client;
+using Iad.Client;
 using Iad.Contracts.V1;
 using Iad.Hosting;
 using Iad.Hosting.Interceptors;
@@ -27,11 +28,8 @@ public static class TrainingServiceRegistration
         services.AddOptions<TrainingOptions>().Bind(configuration.GetSection(TrainingOptions.SectionName));
         services.AddSingleton(sp => new ModelRegistry(Path.Combine(DataDir(sp), "registry")));
         services.AddSingleton(sp => new BackboneResolver(sp.GetRequiredService<IOptions<TrainingOptions>>().Value.BackboneRoot ?? Path.Combine(DataDir(sp), "backbones")));
-        services.AddSingleton(sp => GrpcChannel.ForAddress(sp.GetRequiredService<IOptions<TrainingOptions>>().Value.DatasetAddress, new GrpcChannelOptions
-        {
-            MaxReceiveMessageSize = 64 << 20,
-            HttpHandler = Iad.Client.IadClient.CreateHttpHandler(),
-        }));
+        services.AddSingleton(sp => IadClient.CreateChannel(
+            sp.GetRequiredService<IOptions<TrainingOptions>>().Value.DatasetAddress, new IadClientOptions()));
         services.AddSingleton(sp => new DatasetService.DatasetServiceClient(sp.GetRequiredService<GrpcChannel>()));
         services.AddSingleton<JobBoard>();
         services.AddSingleton<TrainingRunner>();
