@@ -3,6 +3,7 @@ using Google.Protobuf;
 using Grpc.Core;
 using Iad.Bench.Support;
 using Iad.Contracts.V1;
+using Iad.Detection.Service.Configuration;
 using Iad.Onnx.Detector;
 using Iad.Onnx.Runtime;
 
@@ -11,12 +12,12 @@ namespace Iad.Bench.Detection;
 /// <summary>
 /// Serving overhead of the detection service: end-to-end gRPC Detect on loopback (uint8 [3,256,256] tensors, as a
 /// client holding 8-bit pixels sends them; score only) against <see cref="DetectorSession.Run(ReadOnlySpan{float}, int)"/>
-/// in process on the same float input, model and CPU settings, at request sizes 1/8/16/32 (the served model
-/// reloaded with max_batch_size = request size, so no batch waits for the queue delay; served and in-process samples
-/// alternate so both see the same background load). Each row also gives the server's own split of the request
-/// (total, batch compute, queue wait), so transport cost is client time minus server total. Two models: the tiny
-/// conv detector (≈ 1–2 ms compute: the fixed cost per call dominates) and a compiled PatchCore detector (realistic
-/// compute). Then images/s from 16 concurrent single-image clients through the dynamic batcher, and peak memory.
+/// in process on the same float input, model and session settings (the service's defaults), at request sizes
+/// 1/8/16/32 (the served model reloaded with max_batch_size = request size, so no batch waits for the queue delay;
+/// served and in-process samples taken in pairs, see <see cref="ServingComparison"/>). Each row also gives the
+/// server's own split of the request (total, batch compute, queue wait), so transport cost is client time minus server
+/// total. Two models: the tiny conv detector (≈ 1–2 ms compute: the fixed cost per call dominates) and a compiled
+/// PatchCore detector (realistic compute). Then images/s from 16 concurrent single-image clients through the dynamic batcher, and peak memory.
 /// </summary>
 public sealed class DetectionServingBenchmark : IBenchmark
 {
@@ -69,7 +70,8 @@ public sealed class DetectionServingBenchmark : IBenchmark
     {
         using var session = DetectorSession.Open(model, new DetectorSessionOptions
         {
-            Settings = new SessionSettings { Provider = ExecutionProviderPreference.Cpu },
+            // The served model's own session settings, so the two differ by the serving path only.
+            Settings = new SessionSettings { Provider = ExecutionProviderPreference.Cpu, IntraOpSpinning = new DetectionOptions().IntraOpSpinning },
             PreallocateBatchSize = MaxBatch,
         });
         var imageLength = session.ImageLength;
@@ -87,7 +89,8 @@ public sealed class DetectionServingBenchmark : IBenchmark
             context.Report($"batch {batch}: gRPC Detect on loopback{unit}", result.Served.Median / batch, $"min {result.Served.Min / batch * 1e3:F3} ms");
             context.Output.WriteLine(
                 $"  {$"batch {batch}: server's split of one request",-48} total {result.ServerTotal * 1e3:F3} ms = compute {result.ServerCompute * 1e3:F3} ms + queue {result.ServerQueue * 1e3:F3} ms + rest");
-            context.Ratio($"batch {batch}: gRPC / in-process{unit}", result.Served.Median, result.Direct.Median);
+            context.Output.WriteLine($"  {$"batch {batch}: gRPC / in-process{unit}, median of pairs",-48} {result.PairedRatio,12:F3} x");
+            context.Ratio($"batch {batch}: gRPC / in-process{unit}, medians", result.Served.Median, result.Direct.Median);
             context.Ratio($"batch {batch}: gRPC / in-process{unit}, minima", result.Served.Min, result.Direct.Min);
             context.Output.WriteLine($"  {$"batch {batch}: gRPC images/s",-48} {batch / result.Served.Median,12:F1} img/s  (in process {batch / result.Direct.Median:F1})");
         }
