@@ -1,3 +1,4 @@
+using Iad.Hosting.Transport;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 
@@ -20,12 +21,15 @@ public static class IadHost
     /// <summary>
     /// <see cref="WebApplication.CreateBuilder(string[])"/> plus the switches <c>--grpc-port</c>, <c>--http-port</c>,
     /// <c>--data-dir</c>, <c>--bind</c>, <c>--auth-token-file</c>, <c>--tls-cert</c> and <c>--tls-key</c>, which override
-    /// appsettings and environment.
+    /// appsettings and environment. Also settles <see cref="IadHostingOptions.InlineSocketCompletions"/>, which must be
+    /// decided before the process's first asynchronous socket call.
     /// </summary>
     public static WebApplicationBuilder CreateBuilder(string[] args)
     {
         var builder = WebApplication.CreateBuilder(args);
         builder.Configuration.AddCommandLine(args, SwitchMappings);
+        SocketCompletions.Apply(builder.Configuration.GetValue(
+            $"{IadHostingOptions.SectionName}:{nameof(IadHostingOptions.InlineSocketCompletions)}", true));
         return builder;
     }
 }

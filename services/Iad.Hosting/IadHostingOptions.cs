@@ -38,6 +38,13 @@ public sealed class IadHostingOptions
     /// <summary>File holding the bearer token (first line), for secrets mounted as files. Used when <see cref="AuthToken"/> is empty.</summary>
     public string? AuthTokenFile { get; set; }
 
+    /// <summary>
+    /// Whether socket completions run inline on the socket engine thread (one thread hop fewer per receive; see
+    /// <see cref="Transport.SocketCompletions"/>). On by default; an explicit
+    /// <c>DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS</c> in the environment wins. Applies to the whole process.
+    /// </summary>
+    public bool InlineSocketCompletions { get; set; } = true;
+
     /// <summary>How long shutdown waits for in-flight calls to finish, seconds.</summary>
     public int ShutdownTimeoutSeconds { get; set; } = 30;
 }
