@@ -23,11 +23,10 @@ public static class SocketCompletions
     public static string? Decide(string? current, bool preferInline) =>
         !string.IsNullOrEmpty(current) || !preferInline ? null : "1";
 
-    /// <summary>Applies <see cref="Decide"/> to this process; true when completions run inline from now on.</summary>
-    public static bool Apply(bool preferInline)
+    /// <summary>Applies <see cref="Decide"/> to this process.</summary>
+    public static void Apply(bool preferInline)
     {
-        var current = Environment.GetEnvironmentVariable(EnvironmentVariable);
-        if (Decide(current, preferInline) is { } value) Environment.SetEnvironmentVariable(EnvironmentVariable, value);
-        return Environment.GetEnvironmentVariable(EnvironmentVariable) == "1";
+        if (Decide(Environment.GetEnvironmentVariable(EnvironmentVariable), preferInline) is { } value)
+            Environment.SetEnvironmentVariable(EnvironmentVariable, value);
     }
 }
